@@ -4,6 +4,16 @@ package org.habitatj.core.maps;
 final class WindowCalculators {
   private WindowCalculators() {}
 
+  /** Whether a map calculator exists for this class name. */
+  static boolean available(String family) {
+    try {
+      forFamily(family, MapDiscretization.WHOLE_ROI_ONCE);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   static WindowCalculator forFamily(String family, MapDiscretization mode) {
     switch (family) {
       default:
