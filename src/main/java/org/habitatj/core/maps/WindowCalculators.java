@@ -16,6 +16,8 @@ final class WindowCalculators {
 
   static WindowCalculator forFamily(String family, MapDiscretization mode) {
     switch (family) {
+      case "firstorder":
+        return new FirstOrderWindowCalculator();
       default:
         throw new IllegalArgumentException(
             "no feature-map calculator for class '" + family + "' (yet); available: "

@@ -26,6 +26,47 @@ class KernelGeometryTest {
         .run();
   }
 
+  /** The real first-order Mean map (FirstOrder via the engine), same geometry as meanMaps. */
+  static float[] firstOrderMean(double[] img, byte[] roi, int sx, int sy, int sz, int r, boolean masked) {
+    Geometry g = Geometry.of(new int[] {sx, sy, sz}, new double[] {1, 1, 1});
+    return FeatureMapEngine.builder(Volume.ofDoubles(img, g), new Mask(roi, g))
+        .settings(RadiomicsSettings.builder().maskedKernel(masked).build())
+        .radiusVoxels(r)
+        .features(Map.of("firstorder", List.of("Mean")))
+        .build()
+        .run()
+        .map("original_firstorder_Mean");
+  }
+
+  @Test
+  void c08C09WithFirstOrderMean() {
+    double[] img = new double[49];
+    img[7 + 1] = 90;
+    byte[] roi = new byte[49];
+    java.util.Arrays.fill(roi, (byte) 1);
+    float[] m = firstOrderMean(img, roi, 7, 7, 1, 1, true);
+    assertEquals(10.0, m[8], 1e-6);
+    assertEquals(10.0, m[16], 1e-6);
+    assertEquals(22.5, m[0], 1e-6);
+    assertEquals(0.0, m[24], 0.0);
+    assertEquals(0.0, m[48], 0.0);
+    double[] img2 = new double[36];
+    byte[] roi2 = new byte[36];
+    for (int i = 0; i < 36; i++) {
+      img2[i] = i;
+      roi2[i] = (byte) (i % 6 < 3 && i / 6 < 3 ? 1 : 0);
+    }
+    float[] a = firstOrderMean(img2, roi2, 6, 6, 1, 1, true);
+    float[] b = firstOrderMean(img2, roi2, 6, 6, 1, 1, false);
+    assertEquals(3.5, a[0], 1e-6);
+    assertEquals(3.5, b[0], 1e-6);
+    assertEquals(10.5, a[14], 1e-6);
+    assertEquals(14.0, b[14], 1e-6);
+    assertEquals(4.5, a[2], 1e-6);
+    assertEquals(5.0, b[2], 1e-6);
+    assertTrue(Float.isNaN(a[3]) && Float.isNaN(b[35]));
+  }
+
   @Test
   void c08KernelIsLocal() {
     // 7x7 slice, all 0 except I[1][1] = 90, full mask, radius 1 masked
