@@ -305,6 +305,7 @@ public final class FeatureMapEngine {
     st.ng = ng;
     st.eligible = eligible;
     st.maxVox = maxVox;
+    st.distinctLevels = distinct(levels, eligible, ng);
     st.spacing = g.spacing();
     st.totalWidth = offsets[calculators.size()];
 
@@ -354,6 +355,21 @@ public final class FeatureMapEngine {
         radius.clone(),
         new double[] {radius[0] * st.spacing[0], radius[1] * st.spacing[1], radius[2] * st.spacing[2]},
         description);
+  }
+
+  private static int distinct(int[] levels, byte[] region, int ng) {
+    if (levels == null) {
+      return 0;
+    }
+    boolean[] seen = new boolean[ng + 1];
+    int d = 0;
+    for (int i = 0; i < levels.length; i++) {
+      if (region[i] != 0 && !seen[levels[i]]) {
+        seen[levels[i]] = true;
+        d++;
+      }
+    }
+    return d;
   }
 
   private void execute(Runnable[] tasks) {
@@ -428,6 +444,7 @@ public final class FeatureMapEngine {
     int ng;
     byte[] eligible;
     int maxVox;
+    int distinctLevels;
     double[] spacing;
     int totalWidth;
   }
@@ -444,6 +461,12 @@ public final class FeatureMapEngine {
     WorkerSet(RunState st) {
       this.st = st;
       this.w = new Window(st.bx, st.by, st.bz, st.spacing, st.maxVox);
+      w.rx = radius[0];
+      w.ry = radius[1];
+      w.rz = radius[2];
+      w.eligible = st.eligible;
+      w.boxLevels = st.levels != null ? st.levels : new int[st.bx * st.by * st.bz];
+      w.distinctLevels = st.distinctLevels;
       this.workers = new WindowCalculator.Worker[calculators.size()];
       this.offsets = new int[calculators.size()];
       int off = 0;
@@ -468,6 +491,12 @@ public final class FeatureMapEngine {
       int ky1 = Math.min(st.by - 1, cy + radius[1]);
       int kz0 = Math.max(0, cz - radius[2]);
       int kz1 = Math.min(st.bz - 1, cz + radius[2]);
+      win.kx0 = kx0;
+      win.kx1 = kx1;
+      win.ky0 = ky0;
+      win.ky1 = ky1;
+      win.kz0 = kz0;
+      win.kz1 = kz1;
       int x0 = Integer.MAX_VALUE;
       int x1 = -1;
       int y0 = Integer.MAX_VALUE;
@@ -525,6 +554,10 @@ public final class FeatureMapEngine {
         win.ng = st.ng;
       } else {
         win.ng = localBinning.levels(win.values, n, win.levels);
+        int[] bl = win.boxLevels;
+        for (int i = 0; i < n; i++) {
+          bl[win.boxIndex[i]] = win.levels[i];
+        }
       }
     }
 

@@ -25,6 +25,23 @@ public final class Window {
   final int bz;
   final double[] spacing;
 
+  // kernel half-widths, eligibility (ROI or all) and grey levels on the crop box
+  int rx;
+  int ry;
+  int rz;
+  byte[] eligible;
+  /** Grey level per crop-box voxel, valid at least for every voxel of the current window. */
+  int[] boxLevels;
+  /** Distinct grey levels of the whole discretisation region (WHOLE_ROI_ONCE). */
+  int distinctLevels;
+  // kernel extents (∩ crop box = ∩ image), inclusive
+  int kx0;
+  int kx1;
+  int ky0;
+  int ky1;
+  int kz0;
+  int kz1;
+
   // current window
   int cx;
   int cy;
@@ -124,6 +141,27 @@ public final class Window {
     }
     return grid;
   }
+
+  /** Number of distinct grey levels among the window's voxels. */
+  int distinctWindowLevels() {
+    if (seen.length < ng + 1) {
+      seen = new boolean[ng + 1];
+    }
+    int d = 0;
+    for (int i = 0; i < n; i++) {
+      int l = levels[i];
+      if (!seen[l]) {
+        seen[l] = true;
+        d++;
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      seen[levels[i]] = false;
+    }
+    return d;
+  }
+
+  private boolean[] seen = new boolean[0];
 
   void invalidate() {
     gridValid = false;

@@ -18,6 +18,8 @@ final class WindowCalculators {
     switch (family) {
       case "firstorder":
         return new FirstOrderWindowCalculator();
+      case "glcm":
+        return new GlcmWindowCalculator(mode);
       default:
         throw new IllegalArgumentException(
             "no feature-map calculator for class '" + family + "' (yet); available: "
