@@ -6,7 +6,7 @@ import java.util.List;
 public final class TextureFamilies {
 
   /** PyRadiomics class names: glcm, glrlm, glszm, gldm, ngtdm. */
-  public static final List<String> NAMES = List.of("glcm");
+  public static final List<String> NAMES = List.of("glcm", "glrlm", "glszm", "gldm", "ngtdm");
 
   private TextureFamilies() {}
 
@@ -18,6 +18,10 @@ public final class TextureFamilies {
   public static FeatureFamily byName(String name) {
     return switch (name) {
       case "glcm" -> new Glcm();
+      case "glrlm" -> new Glrlm();
+      case "glszm" -> new Glszm();
+      case "gldm" -> new Gldm();
+      case "ngtdm" -> new Ngtdm();
       default -> throw new IllegalArgumentException("unknown texture family: " + name);
     };
   }

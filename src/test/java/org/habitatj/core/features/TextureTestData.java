@@ -51,7 +51,8 @@ final class TextureTestData {
       start = 12;
     }
     String header = new String(b, start, hlen, StandardCharsets.ISO_8859_1);
-    if (!header.contains("'<f8'") || header.contains("'fortran_order': True")) {
+    boolean fortran = header.contains("'fortran_order': True");
+    if (!header.contains("'<f8'")) {
       throw new IOException("unsupported npy header " + header);
     }
     String sh = header.substring(header.indexOf("'shape': (") + 10);
@@ -67,6 +68,25 @@ final class TextureTestData {
     ByteBuffer bb = ByteBuffer.wrap(b, start + hlen, n * 8).order(ByteOrder.LITTLE_ENDIAN);
     for (int i = 0; i < n; i++) {
       d[i] = bb.getDouble();
+    }
+    if (fortran) {
+      // Fortran order (first index fastest) -> C order (last index fastest)
+      double[] c = new double[n];
+      int[] idx = new int[shape.length];
+      for (int f = 0; f < n; f++) {
+        int ci = 0;
+        for (int k = 0; k < shape.length; k++) {
+          ci = ci * shape[k] + idx[k];
+        }
+        c[ci] = d[f];
+        for (int k = 0; k < shape.length; k++) {
+          if (++idx[k] < shape[k]) {
+            break;
+          }
+          idx[k] = 0;
+        }
+      }
+      d = c;
     }
     return new Npy(shape, d);
   }
