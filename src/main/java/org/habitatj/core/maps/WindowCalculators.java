@@ -1,5 +1,7 @@
 package org.habitatj.core.maps;
 
+import org.habitatj.core.features.TextureFamilies;
+
 /** Factory of the calculator of each map family. */
 final class WindowCalculators {
   private WindowCalculators() {}
@@ -20,6 +22,11 @@ final class WindowCalculators {
         return new FirstOrderWindowCalculator();
       case "glcm":
         return new GlcmWindowCalculator(mode);
+      case "glrlm":
+      case "glszm":
+      case "gldm":
+      case "ngtdm":
+        return new FamilyWindowCalculator(TextureFamilies.byName(family));
       default:
         throw new IllegalArgumentException(
             "no feature-map calculator for class '" + family + "' (yet); available: "
