@@ -17,6 +17,7 @@ import net.imglib2.type.numeric.RealType;
 import org.habitatj.core.features.FeatureInfo;
 import org.habitatj.core.image.Geometry;
 import org.habitatj.core.image.Mask;
+import org.habitatj.core.image.Preprocessing;
 import org.habitatj.core.image.Volume;
 import org.habitatj.core.progress.CanceledException;
 import org.habitatj.core.progress.Progress;
@@ -223,6 +224,22 @@ public final class FeatureMapEngine {
     int sx = g.size(0);
     int sy = g.size(1);
     int sz = g.size(2);
+    double[] whole = null;
+    Mask mask = this.mask;
+    if (settings.normalize() || settings.resegmentRange() != null) {
+      whole = volume.toDoubleArray();
+      if (settings.normalize()) {
+        whole = Preprocessing.normalize(whole, settings.normalizeScale(), settings.removeOutliers());
+      }
+      if (settings.resegmentRange() != null) {
+        mask = Preprocessing.resegment(whole, mask, settings.resegmentRange(), settings.resegmentMode());
+        if (mask.isEmpty()) {
+          throw new IllegalArgumentException(
+              "re-segmentation range " + Arrays.toString(settings.resegmentRange())
+                  + " leaves no ROI voxel");
+        }
+      }
+    }
     int[] bb = mask.boundingBox();
     // crop box = ROI bbox ± radius, clipped at the image border (contains every kernel ∩ image)
     int ox = Math.max(0, bb[0] - radius[0]);
@@ -234,7 +251,7 @@ public final class FeatureMapEngine {
     int nb = bx * by * bz;
     progress.status("Feature maps: " + description);
 
-    double[] values = readBox(ox, oy, oz, bx, by, bz);
+    double[] values = readBox(whole, ox, oy, oz, bx, by, bz);
     byte[] roi = new byte[nb];
     byte[] md = mask.data();
     int nRoi = 0;
@@ -415,8 +432,24 @@ public final class FeatureMapEngine {
     }
   }
 
-  private double[] readBox(int ox, int oy, int oz, int bx, int by, int bz) {
+  /**
+   * Intensities of the crop box, after PyRadiomics normalisation (over the whole image, {@link
+   * Preprocessing#normalize}) when enabled.
+   */
+  private double[] readBox(double[] whole, int ox, int oy, int oz, int bx, int by, int bz) {
     double[] out = new double[bx * by * bz];
+    Geometry g = volume.geometry();
+    if (whole != null) {
+      int i = 0;
+      for (int z = 0; z < bz; z++) {
+        for (int y = 0; y < by; y++) {
+          int src = g.index(ox, oy + y, oz + z);
+          System.arraycopy(whole, src, out, i, bx);
+          i += bx;
+        }
+      }
+      return out;
+    }
     RandomAccess<? extends RealType<?>> ra = volume.values().randomAccess();
     int i = 0;
     for (int z = 0; z < bz; z++) {
@@ -427,9 +460,6 @@ public final class FeatureMapEngine {
           ra.fwd(0);
         }
       }
-    }
-    if (settings.normalize()) {
-      Normalization.apply(volume, settings, out);
     }
     return out;
   }

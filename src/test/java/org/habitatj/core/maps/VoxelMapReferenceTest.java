@@ -30,9 +30,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * PyRadiomics 3.1.1.dev0 g8ed5793, settings in the YAML beside each folder) must match our map
  * within 1e-6 relative, NaN where NaN.
  *
- * <p>Tolerance: |ours − ref| ≤ 1e-6 · max(|ref|, 1e-9 · max|map|); the small absolute floor only
- * matters for values that are 0 in exact arithmetic and ~1e-16 after numpy's cancellation (e.g.
- * ClusterShade of a symmetric window).
+ * <p>Tolerance: |ours − ref| ≤ 1e-6 · max(|ref|, 1e-6 · max|map|). The absolute floor (1e-12 of
+ * the map's largest value) only matters for values that are 0 in exact arithmetic and rounding
+ * noise in both programs: e.g. run d, firstorder_Skewness of an exactly symmetric window at map
+ * (45,23,0) is 1.66e-15 in PyRadiomics and −1.6e-14 here (the third moment of values ~100 cancels;
+ * its noise is ~1e-16 of the summands, the map's values reach ~2).
  *
  * <p>Documented PyRadiomics breakage (reference/README section 2): in 3D voxel mode (run a),
  * glcm_MCC is all NaN (pyradiomics#937: np.linalg.eigvals on a NaN angle fails the whole batch) and
@@ -136,7 +138,7 @@ class VoxelMapReferenceTest {
             if (Double.isNaN(rv) || Double.isNaN(ov)) {
               ok = Double.isNaN(rv) && Double.isNaN(ov);
             } else {
-              double scale = Math.max(Math.abs(rv), 1e-9 * maxAbs);
+              double scale = Math.max(Math.abs(rv), 1e-6 * maxAbs);
               rel = scale == 0 ? Math.abs(ov - rv) : Math.abs(ov - rv) / scale;
               ok = rel <= 1e-6;
             }
