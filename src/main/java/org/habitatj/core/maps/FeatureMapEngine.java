@@ -326,13 +326,14 @@ public final class FeatureMapEngine {
     st.spacing = g.spacing();
     st.totalWidth = offsets[calculators.size()];
 
-    int nChunks = (nRoi + chunkSize - 1) / chunkSize;
+    int chunk = Math.min(chunkSize, nRoi);
+    int nChunks = (nRoi + chunk - 1) / chunk;
     AtomicInteger done = new AtomicInteger();
     ConcurrentLinkedDeque<WorkerSet> pool = new ConcurrentLinkedDeque<>();
     Runnable[] tasks = new Runnable[nChunks];
     for (int c = 0; c < nChunks; c++) {
-      final int from = c * chunkSize;
-      final int to = Math.min(nRoi, from + chunkSize);
+      final int from = c * chunk;
+      final int to = Math.min(nRoi, from + chunk);
       tasks[c] =
           () -> {
             if (progress.isCanceled()) {
