@@ -128,7 +128,8 @@ public final class FeatureMapEngine {
       }
     }
     for (Map.Entry<String, List<String>> e : wanted.entrySet()) {
-      addCalculator(WindowCalculators.forFamily(e.getKey(), discretization), e.getValue());
+      addCalculator(
+          WindowCalculators.forFamily(e.getKey(), discretization, e.getValue()), e.getValue());
     }
     if (outFeatures.isEmpty()) {
       throw new IllegalArgumentException("no feature selected for the maps");
