@@ -219,4 +219,37 @@ class TextureSmallCasesTest {
           () -> TextureFamilies.byName(fam).compute(roi, RadiomicsSettings.defaults()), fam);
     }
   }
+
+  /**
+   * force2Ddimension 1 (numpy axis y) on an ROI equals force2Ddimension 0 (z) on the same ROI with
+   * its y and z axes swapped: the in-plane offsets map onto each other and the features are
+   * averages over them (breast1, binWidth 25, all five families).
+   */
+  @Test
+  void force2DdimensionIsAnAxisPermutation() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        java.nio.file.Files.isDirectory(TextureTestData.BASELINE));
+    DiscretizedRoi roi = TextureTestData.pyradiomicsCase("breast1", Prep.defaults());
+    int[] s = roi.size();
+    int[] lv = new int[roi.levels().length];
+    for (int z = 0; z < s[2]; z++) {
+      for (int y = 0; y < s[1]; y++) {
+        for (int x = 0; x < s[0]; x++) {
+          lv[x + s[0] * (z + s[2] * y)] = roi.levels()[roi.index(x, y, z)];
+        }
+      }
+    }
+    DiscretizedRoi swapped = new DiscretizedRoi(new int[] {s[0], s[2], s[1]}, lv, roi.ng(),
+        new double[] {1, 1, 1});
+    for (String fam : TextureFamilies.NAMES) {
+      FeatureFamily f = TextureFamilies.byName(fam);
+      double[] a = f.compute(roi, RadiomicsSettings.builder().force2D(true).force2Ddimension(1)
+          .build());
+      double[] b = f.compute(swapped, RadiomicsSettings.builder().force2D(true)
+          .force2Ddimension(0).build());
+      for (int k = 0; k < a.length; k++) {
+        assertEquals(b[k], a[k], 1e-9 * Math.max(1, Math.abs(b[k])), fam + " feature " + k);
+      }
+    }
+  }
 }
