@@ -30,7 +30,10 @@ import org.habitatj.core.settings.RadiomicsSettings.DirectionAggregation;
  * <p><b>Aggregation.</b> {@link DirectionAggregation#AVERAGED} (PyRadiomics, IBSI "averaged"):
  * features are computed on each angle's matrix and averaged over the angles whose matrix is not
  * empty (PyRadiomics deletes empty angles and uses nanmean). {@link DirectionAggregation#MERGED}
- * (IBSI "merged"): the counts of all angles are summed first and the features computed once.
+ * (IBSI "merged"): the counts of all angles are summed first and the features computed once. IBSI
+ * aggregation codes: 3D averaged ITBB, 3D merged IAZD, force2D averaged = "2.5D directional merge"
+ * JJUI, force2D merged = "2.5D merge" ZW7Z. IBSI's per-slice 2D aggregations (BTW3, SUJT) are not
+ * offered.
  *
  * <p><b>Grey levels not present.</b> PyRadiomics deletes rows/columns of grey levels absent from the
  * ROI before computing features (whole ROI), or keeps the global set (voxel mode). Zero rows do not
