@@ -180,7 +180,9 @@ public final class FeatureExtractor {
     // shape first, as PyRadiomics
     if (enabled.containsKey("shape")) {
       progress.status("Shape");
-      put(out, Shape3D.FEATURES, Shape3D.of(shapeMask).values(), enabled.get("shape"), warnings);
+      Shape3D sh = Shape3D.of(shapeMask);
+      put(out, Shape3D.FEATURES, sh.values(), Shape3D.ON_REQUEST, sh.onRequestValues(),
+          enabled.get("shape"), warnings);
     }
     if (enabled.containsKey("shape2D")) {
       if (!s.force2D()) {
@@ -202,7 +204,8 @@ public final class FeatureExtractor {
         progress.status("First order");
         double[] fo = FirstOrder.compute(roiValues, levels, edges.bins() + 1,
             grid.voxelVolume(), s.voxelArrayShift(), s.kurtosisConvention());
-        put(out, FirstOrder.FEATURES, fo, e.getValue(), warnings);
+        put(out, FirstOrder.FEATURES, fo, FirstOrder.ON_REQUEST,
+            new double[] {Math.sqrt(fo[FirstOrder.COUNT - 1])}, e.getValue(), warnings);
       } else if (textures.containsKey(cls)) {
         progress.status(cls.toUpperCase(Locale.ROOT));
         if (droi == null) {
@@ -220,21 +223,42 @@ public final class FeatureExtractor {
 
   private static void put(LinkedHashMap<String, Double> out, List<FeatureInfo> infos, double[] values,
       List<String> wanted, List<String> warnings) {
+    put(out, infos, values, List.of(), new double[0], wanted, warnings);
+  }
+
+  /**
+   * Adds a family's values: all default features in family order when {@code wanted} is empty,
+   * else the wanted names in the user's order (PyRadiomics), including on-request (deprecated)
+   * features from {@code extraInfos}.
+   */
+  private static void put(LinkedHashMap<String, Double> out, List<FeatureInfo> infos, double[] values,
+      List<FeatureInfo> extraInfos, double[] extraValues, List<String> wanted, List<String> warnings) {
     if (values.length != infos.size()) {
       throw new IllegalStateException("family returned " + values.length + " values for "
           + infos.size() + " features");
     }
-    if (wanted != null && !wanted.isEmpty()) {
-      for (String w : wanted) {
-        if (infos.stream().noneMatch(f -> f.name().equals(w))) {
-          warnings.add("unknown feature '" + w + "' in class " + infos.get(0).family() + " ignored");
+    if (wanted == null || wanted.isEmpty()) {
+      for (int i = 0; i < values.length; i++) {
+        out.put(infos.get(i).pyradiomicsName(), values[i]);
+      }
+      return;
+    }
+    for (String w : wanted) {
+      boolean found = false;
+      for (int i = 0; i < infos.size() && !found; i++) {
+        if (infos.get(i).name().equals(w)) {
+          out.put(infos.get(i).pyradiomicsName(), values[i]);
+          found = true;
         }
       }
-    }
-    for (int i = 0; i < values.length; i++) {
-      FeatureInfo f = infos.get(i);
-      if (wanted == null || wanted.isEmpty() || wanted.contains(f.name())) {
-        out.put(f.pyradiomicsName(), values[i]);
+      for (int i = 0; i < extraInfos.size() && !found; i++) {
+        if (extraInfos.get(i).name().equals(w)) {
+          out.put(extraInfos.get(i).pyradiomicsName(), extraValues[i]);
+          found = true;
+        }
+      }
+      if (!found) {
+        warnings.add("unknown feature '" + w + "' in class " + infos.get(0).family() + " ignored");
       }
     }
   }

@@ -56,6 +56,12 @@ public final class FirstOrder {
           f("Uniformity", "BJ5W"),
           f("Variance", "ECT3"));
 
+  /**
+   * Deprecated PyRadiomics features, output only when named explicitly in the settings:
+   * StandardDeviation = √Variance (IBSI: none; PyRadiomics marks it deprecated).
+   */
+  public static final List<FeatureInfo> ON_REQUEST = List.of(f("StandardDeviation", ""));
+
   /** Number of features, the length of a {@link #compute} result. */
   public static final int COUNT = FEATURES.size();
 

@@ -52,8 +52,28 @@ public final class Shape3D {
           f("SurfaceVolumeRatio", "2PR5"),
           f("VoxelVolume", "YEKZ"));
 
+  /**
+   * Deprecated PyRadiomics shape features, output only when named explicitly: Compactness1 = V /
+   * (√π A^{3/2}) (IBSI SKGS), Compactness2 = 36πV²/A³ (IBSI BQWJ), SphericalDisproportion = A /
+   * (36πV²)^{1/3} (IBSI KRCK).
+   */
+  public static final List<FeatureInfo> ON_REQUEST =
+      List.of(f("Compactness1", "SKGS"), f("Compactness2", "BQWJ"),
+          f("SphericalDisproportion", "KRCK"));
+
   private static FeatureInfo f(String name, String code) {
     return new FeatureInfo("shape", name, code);
+  }
+
+  /** Values of {@link #ON_REQUEST}, in that order. */
+  public double[] onRequestValues() {
+    double v = meshVolume;
+    double a = surfaceArea;
+    return new double[] {
+      v / (Math.sqrt(Math.PI) * Math.pow(a, 1.5)),
+      36 * Math.PI * v * v / (a * a * a),
+      a / Math.cbrt(36 * Math.PI * v * v)
+    };
   }
 
   private final double meshVolume;

@@ -52,7 +52,8 @@ class IbsiDigitalPhantomTest {
       "morph_sphericity", "shape_Sphericity", "morph_diam", "shape_Maximum3DDiameter",
       "morph_pca_maj_axis", "shape_MajorAxisLength", "morph_pca_min_axis", "shape_MinorAxisLength",
       "morph_pca_least_axis", "shape_LeastAxisLength", "morph_pca_elongation", "shape_Elongation",
-      "morph_pca_flatness", "shape_Flatness",
+      "morph_pca_flatness", "shape_Flatness", "morph_comp_1", "shape_Compactness1",
+      "morph_comp_2", "shape_Compactness2", "morph_sph_dispr", "shape_SphericalDisproportion",
       "stat_mean", "firstorder_Mean", "stat_var", "firstorder_Variance",
       "stat_skew", "firstorder_Skewness", "stat_kurt", "firstorder_Kurtosis",
       "stat_median", "firstorder_Median", "stat_min", "firstorder_Minimum",
@@ -160,7 +161,11 @@ class IbsiDigitalPhantomTest {
       TestImages.Raw img = TestImages.readNifti(DIR.resolve("ibsi_1_digital_phantom/nifti/image/phantom.nii.gz"));
       TestImages.Raw msk = TestImages.readNifti(DIR.resolve("ibsi_1_digital_phantom/nifti/mask/mask.nii.gz"));
       Map<String, List<String>> fc = new LinkedHashMap<>();
-      for (String c : List.of("shape", "firstorder", "glcm", "glrlm", "glszm", "gldm", "ngtdm")) {
+      List<String> shape = new ArrayList<>();
+      Shape3D.FEATURES.forEach(x -> shape.add(x.name()));
+      Shape3D.ON_REQUEST.forEach(x -> shape.add(x.name()));
+      fc.put("shape", shape);
+      for (String c : List.of("firstorder", "glcm", "glrlm", "glszm", "gldm", "ngtdm")) {
         fc.put(c, List.of());
       }
       RadiomicsSettings s = RadiomicsSettings.builder()
