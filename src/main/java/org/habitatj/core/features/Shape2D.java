@@ -206,7 +206,7 @@ public final class Shape2D {
       }
     }
     c[2] = c[1];
-    double[] ev = SymmetricEigen.eigenvalues(c, 2);
+    double[] ev = java.util.Arrays.copyOf(new SymmetricEigen().eigenvalues(c, 2), 2);
     for (int k = 0; k < 2; k++) {
       if (ev[k] < 0 && ev[k] > -1e-10) {
         ev[k] = 0;

@@ -333,7 +333,7 @@ public final class Shape3D {
     c[3] = c[1];
     c[6] = c[2];
     c[7] = c[5];
-    double[] ev = SymmetricEigen.eigenvalues(c, 3);
+    double[] ev = java.util.Arrays.copyOf(new SymmetricEigen().eigenvalues(c, 3), 3);
     for (int k = 0; k < 3; k++) {
       if (ev[k] < 0 && ev[k] > -1e-10) {
         ev[k] = 0;
