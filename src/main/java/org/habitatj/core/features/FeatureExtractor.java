@@ -36,23 +36,12 @@ import org.habitatj.core.settings.RadiomicsSettings;
  *       Discretizer} (whole-ROI Ng = highest level present).
  * </ol>
  *
- * <p>Texture families come from an explicit registry of class names ({@link #TEXTURE_CLASSES}),
- * loaded when present on the class path.
+ * <p>Texture families come from the explicit registry {@link TextureFamilies}.
  */
 public final class FeatureExtractor {
 
-  /** Explicit registry of the texture family classes (PyRadiomics class name → Java class). */
-  public static final Map<String, String> TEXTURE_CLASSES;
-
-  static {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("glcm", "org.habitatj.core.features.Glcm");
-    m.put("glrlm", "org.habitatj.core.features.Glrlm");
-    m.put("glszm", "org.habitatj.core.features.Glszm");
-    m.put("gldm", "org.habitatj.core.features.Gldm");
-    m.put("ngtdm", "org.habitatj.core.features.Ngtdm");
-    TEXTURE_CLASSES = Collections.unmodifiableMap(m);
-  }
+  /** The texture families in PyRadiomics order (explicit registry: {@link TextureFamilies}). */
+  public static final List<String> TEXTURE_NAMES = TextureFamilies.NAMES;
 
   /** Result of one extraction. */
   public record Result(
@@ -71,7 +60,7 @@ public final class FeatureExtractor {
   private final RadiomicsSettings settings;
   private final Map<String, FeatureFamily> textures;
 
-  /** An extractor with the texture families found on the class path. */
+  /** An extractor with all texture families. */
   public FeatureExtractor(RadiomicsSettings settings) {
     this(settings, availableTextureFamilies());
   }
@@ -88,18 +77,11 @@ public final class FeatureExtractor {
     }
   }
 
-  /** Texture families of {@link #TEXTURE_CLASSES} that are present on the class path. */
+  /** New instances of all texture families ({@link TextureFamilies}). */
   public static List<FeatureFamily> availableTextureFamilies() {
     List<FeatureFamily> out = new ArrayList<>();
-    for (String cls : TEXTURE_CLASSES.values()) {
-      try {
-        Class<?> c = Class.forName(cls);
-        out.add((FeatureFamily) c.getDeclaredConstructor().newInstance());
-      } catch (ClassNotFoundException e) {
-        // family not built (yet)
-      } catch (ReflectiveOperationException | ClassCastException e) {
-        throw new IllegalStateException("cannot instantiate texture family " + cls, e);
-      }
+    for (String n : TEXTURE_NAMES) {
+      out.add(TextureFamilies.byName(n));
     }
     return out;
   }
@@ -134,9 +116,9 @@ public final class FeatureExtractor {
     RadiomicsSettings s = settings;
     Map<String, List<String>> enabled = s.enabledFeatures();
     for (String cls : enabled.keySet()) {
-      if (!List.of("shape", "shape2D", "firstorder").contains(cls) && !TEXTURE_CLASSES.containsKey(cls)) {
+      if (!List.of("shape", "shape2D", "firstorder").contains(cls) && !TEXTURE_NAMES.contains(cls)) {
         warnings.add("unknown feature class '" + cls + "' ignored");
-      } else if (TEXTURE_CLASSES.containsKey(cls) && !textures.containsKey(cls)) {
+      } else if (TEXTURE_NAMES.contains(cls) && !textures.containsKey(cls)) {
         warnings.add("feature class '" + cls + "' is not available in this build and was skipped");
       }
     }
