@@ -57,6 +57,12 @@ import org.habitatj.core.settings.RadiomicsSettings.DirectionAggregation;
  *       such an ROI).
  * </ul>
  *
+ * <p><b>Voxel-mode note.</b> PyRadiomics' voxel-based JointAverage uses a plain mean over angles,
+ * so a 3D kernel with one empty angle gets NaN there (reference/README.md, upstream
+ * inconsistency), and its MCC batch fails on any NaN angle (issue #937). Here every feature,
+ * JointAverage and MCC included, averages over the non-empty angles, as PyRadiomics does for a
+ * whole ROI; window values are therefore finite where PyRadiomics' maps hold NaN for these two.
+ *
  * <p>MCC: the second largest eigenvalue of Q(i,j) = Σ<sub>k</sub> p(i,k)p(j,k) / (p<sub>x</sub>(i)
  * p<sub>y</sub>(k)) is computed from the similar symmetric matrix C·Cᵀ with C(i,k) = p(i,k) /
  * √(p<sub>x</sub>(i)p<sub>y</sub>(k)); PyRadiomics adds ε to the denominator and uses a general
@@ -234,6 +240,22 @@ public final class Glcm implements FeatureFamily {
   public static double[] aggregate(
       double[] counts, int na, int ng, int nLevels, DirectionAggregation agg, Workspace ws) {
     double[] out = new double[N_FEATURES];
+    aggregate(counts, na, ng, nLevels, agg, ws, out);
+    return out;
+  }
+
+  /**
+   * As {@link #aggregate(double[], int, int, int, DirectionAggregation, Workspace)}, writing the 24
+   * features into {@code out} without allocating (for sliding-window maps).
+   */
+  public static void aggregate(
+      double[] counts,
+      int na,
+      int ng,
+      int nLevels,
+      DirectionAggregation agg,
+      Workspace ws,
+      double[] out) {
     if (agg == DirectionAggregation.MERGED) {
       double[] merged = ws.merged(ng);
       java.util.Arrays.fill(merged, 0, ng * ng, 0);
@@ -244,15 +266,17 @@ public final class Glcm implements FeatureFamily {
         }
       }
       if (!ws.load(merged, 0, ng, nLevels)) {
-        java.util.Arrays.fill(out, Double.NaN);
-        return out;
+        java.util.Arrays.fill(out, 0, N_FEATURES, Double.NaN);
+        return;
       }
       features(ws, out);
-      return out;
+      return;
     }
-    double[] sum = new double[N_FEATURES];
-    int[] n = new int[N_FEATURES];
-    double[] one = new double[N_FEATURES];
+    double[] sum = ws.sum;
+    int[] n = ws.n;
+    double[] one = ws.one;
+    java.util.Arrays.fill(sum, 0);
+    java.util.Arrays.fill(n, 0);
     for (int a = 0; a < na; a++) {
       if (!ws.load(counts, a * ng * ng, ng, nLevels)) {
         continue; // empty angle: deleted by PyRadiomics
@@ -271,7 +295,6 @@ public final class Glcm implements FeatureFamily {
     if (nLevels < 2 && n[0] > 0) {
       out[19] = 1.0; // PyRadiomics: flat region, MCC = 1 (not averaged)
     }
-    return out;
   }
 
   /** All 24 features of the matrix loaded in {@code w}, in {@link #FEATURES} order. */
@@ -635,6 +658,9 @@ public final class Glcm implements FeatureFamily {
     double[] cbuf = new double[0];
     double[] sbuf = new double[0];
     double[] mergedBuf = new double[0];
+    final double[] sum = new double[N_FEATURES];
+    final int[] n = new int[N_FEATURES];
+    final double[] one = new double[N_FEATURES];
     final SymmetricEigen eigen = new SymmetricEigen();
 
     /** Creates buffers for up to {@code ng} grey levels (grown on demand). */

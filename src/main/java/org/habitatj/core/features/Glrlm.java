@@ -196,21 +196,35 @@ public final class Glrlm implements FeatureFamily {
   public static double[] aggregate(
       double[] counts, int na, int ng, int nr, DirectionAggregation agg, Workspace ws) {
     double[] out = new double[N_FEATURES];
+    aggregate(counts, na, ng, nr, agg, ws, out);
+    return out;
+  }
+
+  /** As the allocating overload, writing the 16 features into {@code out} (sliding windows). */
+  public static void aggregate(
+      double[] counts,
+      int na,
+      int ng,
+      int nr,
+      DirectionAggregation agg,
+      Workspace ws,
+      double[] out) {
+    Arrays.fill(out, 0, N_FEATURES, 0);
     if (agg == DirectionAggregation.MERGED) {
-      double[] merged = new double[ng * nr];
+      double[] merged = ws.merged(ng * nr);
       for (int a = 0; a < na; a++) {
         for (int k = 0; k < ng * nr; k++) {
           merged[k] += counts[a * ng * nr + k];
         }
       }
       if (!ws.load(merged, 0, ng, nr)) {
-        Arrays.fill(out, Double.NaN);
+        Arrays.fill(out, 0, N_FEATURES, Double.NaN);
       } else {
         features(ws, out);
       }
-      return out;
+      return;
     }
-    double[] one = new double[N_FEATURES];
+    double[] one = ws.one;
     int n = 0;
     for (int a = 0; a < na; a++) {
       if (!ws.load(counts, a * ng * nr, ng, nr)) {
@@ -225,7 +239,6 @@ public final class Glrlm implements FeatureFamily {
     for (int f = 0; f < N_FEATURES; f++) {
       out[f] = n == 0 ? Double.NaN : out[f] / n;
     }
-    return out;
   }
 
   /** All 16 features of the matrix loaded in {@code w}, in {@link #FEATURES} order. */
@@ -331,6 +344,16 @@ public final class Glrlm implements FeatureFamily {
   /** One loaded run-length matrix (counts, marginals, total). Not thread-safe. */
   public static final class Workspace extends SizeMatrix {
     int nr;
+    final double[] one = new double[N_FEATURES];
+    private double[] mergedBuf = new double[0];
+
+    double[] merged(int len) {
+      if (mergedBuf.length < len) {
+        mergedBuf = new double[len];
+      }
+      Arrays.fill(mergedBuf, 0, len, 0);
+      return mergedBuf;
+    }
 
     /**
      * Loads the matrix {@code counts[offset + (i−1)·nr + r−1]}.
