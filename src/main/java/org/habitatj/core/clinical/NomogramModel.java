@@ -345,7 +345,7 @@ public final class NomogramModel {
   // ---------------------------------------------------------------- JSON
 
   private static final Gson GSON =
-      new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+      new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeSpecialFloatingPointValues().create();
 
   /** Serialises to pretty-printed JSON (stable field order). */
   public String toJson() {
