@@ -100,6 +100,12 @@ public class CommandBridge implements PlugIn {
     } catch (RuntimeException e) {
       IJ.showProgress(1.0);
       String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+      if (!(e instanceof IllegalArgumentException)) {
+        // not a user error: keep the stack trace for the bug report
+        java.io.StringWriter sw = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(sw));
+        IJ.log(sw.toString());
+      }
       fail(title, msg);
     }
   }

@@ -11,6 +11,8 @@ import org.scijava.command.Command;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
+import org.scijava.log.LogLevel;
+import org.scijava.log.LogService;
 import org.scijava.module.ModuleItem;
 import org.scijava.plugin.DefaultPluginFinder;
 import org.scijava.plugin.PluginIndex;
@@ -37,6 +39,12 @@ public final class CommandRunner {
       try {
         context = new Context(List.of(CommandService.class),
             new PluginIndex(new DefaultPluginFinder(cl)));
+        // errors thrown by a command reach the caller with their message (the bridge reports
+        // them); SciJava's own stack-trace logging of them would only flood batch logs
+        LogService log = context.getService(LogService.class);
+        if (log != null) {
+          log.setLevel(LogLevel.NONE);
+        }
       } finally {
         t.setContextClassLoader(old);
       }
