@@ -36,23 +36,12 @@ import org.habitatj.core.settings.RadiomicsSettings;
  *       Discretizer} (whole-ROI Ng = highest level present).
  * </ol>
  *
- * <p>Texture families come from an explicit registry of class names ({@link #TEXTURE_CLASSES}),
- * loaded when present on the class path.
+ * <p>Texture families come from the explicit registry {@link TextureFamilies}.
  */
 public final class FeatureExtractor {
 
-  /** Explicit registry of the texture family classes (PyRadiomics class name → Java class). */
-  public static final Map<String, String> TEXTURE_CLASSES;
-
-  static {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("glcm", "org.habitatj.core.features.Glcm");
-    m.put("glrlm", "org.habitatj.core.features.Glrlm");
-    m.put("glszm", "org.habitatj.core.features.Glszm");
-    m.put("gldm", "org.habitatj.core.features.Gldm");
-    m.put("ngtdm", "org.habitatj.core.features.Ngtdm");
-    TEXTURE_CLASSES = Collections.unmodifiableMap(m);
-  }
+  /** The texture families in PyRadiomics order (explicit registry: {@link TextureFamilies}). */
+  public static final List<String> TEXTURE_NAMES = TextureFamilies.NAMES;
 
   /** Result of one extraction. */
   public record Result(
@@ -71,7 +60,7 @@ public final class FeatureExtractor {
   private final RadiomicsSettings settings;
   private final Map<String, FeatureFamily> textures;
 
-  /** An extractor with the texture families found on the class path. */
+  /** An extractor with all texture families. */
   public FeatureExtractor(RadiomicsSettings settings) {
     this(settings, availableTextureFamilies());
   }
@@ -88,18 +77,11 @@ public final class FeatureExtractor {
     }
   }
 
-  /** Texture families of {@link #TEXTURE_CLASSES} that are present on the class path. */
+  /** New instances of all texture families ({@link TextureFamilies}). */
   public static List<FeatureFamily> availableTextureFamilies() {
     List<FeatureFamily> out = new ArrayList<>();
-    for (String cls : TEXTURE_CLASSES.values()) {
-      try {
-        Class<?> c = Class.forName(cls);
-        out.add((FeatureFamily) c.getDeclaredConstructor().newInstance());
-      } catch (ClassNotFoundException e) {
-        // family not built (yet)
-      } catch (ReflectiveOperationException | ClassCastException e) {
-        throw new IllegalStateException("cannot instantiate texture family " + cls, e);
-      }
+    for (String n : TEXTURE_NAMES) {
+      out.add(TextureFamilies.byName(n));
     }
     return out;
   }
@@ -134,9 +116,9 @@ public final class FeatureExtractor {
     RadiomicsSettings s = settings;
     Map<String, List<String>> enabled = s.enabledFeatures();
     for (String cls : enabled.keySet()) {
-      if (!List.of("shape", "shape2D", "firstorder").contains(cls) && !TEXTURE_CLASSES.containsKey(cls)) {
+      if (!List.of("shape", "shape2D", "firstorder").contains(cls) && !TEXTURE_NAMES.contains(cls)) {
         warnings.add("unknown feature class '" + cls + "' ignored");
-      } else if (TEXTURE_CLASSES.containsKey(cls) && !textures.containsKey(cls)) {
+      } else if (TEXTURE_NAMES.contains(cls) && !textures.containsKey(cls)) {
         warnings.add("feature class '" + cls + "' is not available in this build and was skipped");
       }
     }
@@ -180,7 +162,9 @@ public final class FeatureExtractor {
     // shape first, as PyRadiomics
     if (enabled.containsKey("shape")) {
       progress.status("Shape");
-      put(out, Shape3D.FEATURES, Shape3D.of(shapeMask).values(), enabled.get("shape"), warnings);
+      Shape3D sh = Shape3D.of(shapeMask);
+      put(out, Shape3D.FEATURES, sh.values(), Shape3D.ON_REQUEST, sh.onRequestValues(),
+          enabled.get("shape"), warnings);
     }
     if (enabled.containsKey("shape2D")) {
       if (!s.force2D()) {
@@ -202,7 +186,8 @@ public final class FeatureExtractor {
         progress.status("First order");
         double[] fo = FirstOrder.compute(roiValues, levels, edges.bins() + 1,
             grid.voxelVolume(), s.voxelArrayShift(), s.kurtosisConvention());
-        put(out, FirstOrder.FEATURES, fo, e.getValue(), warnings);
+        put(out, FirstOrder.FEATURES, fo, FirstOrder.ON_REQUEST,
+            new double[] {Math.sqrt(fo[FirstOrder.COUNT - 1])}, e.getValue(), warnings);
       } else if (textures.containsKey(cls)) {
         progress.status(cls.toUpperCase(Locale.ROOT));
         if (droi == null) {
@@ -220,21 +205,42 @@ public final class FeatureExtractor {
 
   private static void put(LinkedHashMap<String, Double> out, List<FeatureInfo> infos, double[] values,
       List<String> wanted, List<String> warnings) {
+    put(out, infos, values, List.of(), new double[0], wanted, warnings);
+  }
+
+  /**
+   * Adds a family's values: all default features in family order when {@code wanted} is empty,
+   * else the wanted names in the user's order (PyRadiomics), including on-request (deprecated)
+   * features from {@code extraInfos}.
+   */
+  private static void put(LinkedHashMap<String, Double> out, List<FeatureInfo> infos, double[] values,
+      List<FeatureInfo> extraInfos, double[] extraValues, List<String> wanted, List<String> warnings) {
     if (values.length != infos.size()) {
       throw new IllegalStateException("family returned " + values.length + " values for "
           + infos.size() + " features");
     }
-    if (wanted != null && !wanted.isEmpty()) {
-      for (String w : wanted) {
-        if (infos.stream().noneMatch(f -> f.name().equals(w))) {
-          warnings.add("unknown feature '" + w + "' in class " + infos.get(0).family() + " ignored");
+    if (wanted == null || wanted.isEmpty()) {
+      for (int i = 0; i < values.length; i++) {
+        out.put(infos.get(i).pyradiomicsName(), values[i]);
+      }
+      return;
+    }
+    for (String w : wanted) {
+      boolean found = false;
+      for (int i = 0; i < infos.size() && !found; i++) {
+        if (infos.get(i).name().equals(w)) {
+          out.put(infos.get(i).pyradiomicsName(), values[i]);
+          found = true;
         }
       }
-    }
-    for (int i = 0; i < values.length; i++) {
-      FeatureInfo f = infos.get(i);
-      if (wanted == null || wanted.isEmpty() || wanted.contains(f.name())) {
-        out.put(f.pyradiomicsName(), values[i]);
+      for (int i = 0; i < extraInfos.size() && !found; i++) {
+        if (extraInfos.get(i).name().equals(w)) {
+          out.put(extraInfos.get(i).pyradiomicsName(), extraValues[i]);
+          found = true;
+        }
+      }
+      if (!found) {
+        warnings.add("unknown feature '" + w + "' in class " + infos.get(0).family() + " ignored");
       }
     }
   }

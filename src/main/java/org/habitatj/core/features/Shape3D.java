@@ -52,8 +52,28 @@ public final class Shape3D {
           f("SurfaceVolumeRatio", "2PR5"),
           f("VoxelVolume", "YEKZ"));
 
+  /**
+   * Deprecated PyRadiomics shape features, output only when named explicitly: Compactness1 = V /
+   * (√π A^{3/2}) (IBSI SKGS), Compactness2 = 36πV²/A³ (IBSI BQWJ), SphericalDisproportion = A /
+   * (36πV²)^{1/3} (IBSI KRCK).
+   */
+  public static final List<FeatureInfo> ON_REQUEST =
+      List.of(f("Compactness1", "SKGS"), f("Compactness2", "BQWJ"),
+          f("SphericalDisproportion", "KRCK"));
+
   private static FeatureInfo f(String name, String code) {
     return new FeatureInfo("shape", name, code);
+  }
+
+  /** Values of {@link #ON_REQUEST}, in that order. */
+  public double[] onRequestValues() {
+    double v = meshVolume;
+    double a = surfaceArea;
+    return new double[] {
+      v / (Math.sqrt(Math.PI) * Math.pow(a, 1.5)),
+      36 * Math.PI * v * v / (a * a * a),
+      a / Math.cbrt(36 * Math.PI * v * v)
+    };
   }
 
   private final double meshVolume;
@@ -61,9 +81,23 @@ public final class Shape3D {
   private final double[] diameters; // slice (z), column (y), row (x), 3D
   private final double voxelVolume;
   private final double[] eigen; // ascending
+  private final int count;
+
+  /**
+   * Normalisation of the voxel-position covariance behind the axis lengths: PyRadiomics divides by
+   * N (population), IBSI-1 by N − 1 (sample; the digital phantom's 9.31 / 8.54 mm minor / least
+   * axes need it). Elongation and flatness are ratios and do not depend on it.
+   */
+  public enum Covariance {
+    /** 1/N, PyRadiomics (default). */
+    POPULATION_PYRADIOMICS,
+    /** 1/(N − 1), IBSI-1. */
+    SAMPLE_IBSI
+  }
 
   private Shape3D(double meshVolume, double surfaceArea, double[] diameters, double voxelVolume,
-      double[] eigen) {
+      double[] eigen, int count) {
+    this.count = count;
     this.meshVolume = meshVolume;
     this.surfaceArea = surfaceArea;
     this.diameters = diameters;
@@ -110,7 +144,7 @@ public final class Shape3D {
     double[] mesh = mesh(p, nx, ny, nz, spZyx);
     double[] diam = diameters(p, nx, ny, nz, spZyx);
     double[] eig = pcaEigenvalues(p, nx, ny, nz, spZyx, count);
-    return new Shape3D(mesh[1], mesh[0], diam, count * sp[0] * sp[1] * sp[2], eig);
+    return new Shape3D(mesh[1], mesh[0], diam, count * sp[0] * sp[1] * sp[2], eig, count);
   }
 
   /** {surface area, volume} of the marching-cubes mesh of a padded (z, y, x) box. */
@@ -352,6 +386,17 @@ public final class Shape3D {
   /** MinorAxisLength = 4√λ_minor (mm). IBSI P9VJ. */
   public double minorAxisLength() {
     return 4 * Math.sqrt(eigen[1]);
+  }
+
+  /**
+   * Axis lengths {least, minor, major} in mm under a covariance convention (IBSI 7J51, P9VJ,
+   * TDIC): 4√λ with λ from the 1/N or 1/(N − 1) covariance.
+   */
+  public double[] axisLengths(Covariance c) {
+    double f = c == Covariance.SAMPLE_IBSI && count > 1 ? Math.sqrt((double) count / (count - 1)) : 1;
+    return new double[] {
+      f * leastAxisLength(), f * minorAxisLength(), f * majorAxisLength()
+    };
   }
 
   /**
