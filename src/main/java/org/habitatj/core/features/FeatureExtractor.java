@@ -143,7 +143,8 @@ public final class FeatureExtractor {
       grid = image.geometry();
       shapeMask = mask;
       if (s.resampledPixelSpacing() != null) {
-        Resampler.Resampled r = Resampler.resample(img, mask, s);
+        Resampler.Resampled r = Resampler.resample(img, mask, s,
+            s.normalize() ? null : integerRange(image));
         img = r.image();
         grid = r.geometry();
         shapeMask = r.mask();
@@ -286,6 +287,19 @@ public final class FeatureExtractor {
     } catch (MaskException e) {
       throw new RoiException(e.reason(), e.getMessage() + context);
     }
+  }
+
+  /**
+   * {min, max} of the image's pixel type when it is an integer type (ITK casts resampled values
+   * back to it), else null.
+   */
+  static double[] integerRange(Volume v) {
+    Object t = net.imglib2.util.Util.getTypeFromInterval(v.values());
+    if (t instanceof net.imglib2.type.numeric.IntegerType<?>
+        && t instanceof net.imglib2.type.numeric.RealType<?> r) {
+      return new double[] {r.getMinValue(), r.getMaxValue()};
+    }
+    return null;
   }
 
   /** Intensities of the inclusive box {x0, y0, z0, x1, y1, z1} of a volume, x fastest. */
