@@ -118,7 +118,7 @@ public class ApplyNomogramCommand implements Command {
           v.put(t.name(), o);
         }
         last = m.apply(v);
-        addRow(ids[i], v, last);
+        addRow(m, ids[i], v, last);
       }
       probability = last.probability();
       riskClass = last.riskClass();
@@ -126,20 +126,25 @@ public class ApplyNomogramCommand implements Command {
     } else {
       Map<String, Object> v = parseValues(values);
       NomogramModel.Prediction p = m.apply(v);
-      addRow("patient", v, p);
+      addRow(m, "patient", v, p);
       probability = p.probability();
       riskClass = p.riskClass();
       totalPoints = p.totalPoints();
     }
   }
 
-  private void addRow(String id, Map<String, Object> v, NomogramModel.Prediction p) {
+  private void addRow(NomogramModel m, String id, Map<String, Object> v,
+      NomogramModel.Prediction p) {
     results.incrementCounter();
     results.addValue("Id", id);
     for (var e : p.points().entrySet()) {
       Object val = v.get(e.getKey());
-      if (val instanceof Number n) {
-        results.addValue(e.getKey(), n.doubleValue());
+      Double num = val instanceof Number n ? n.doubleValue() : null;
+      if (num == null && m.term(e.getKey()).type() == NomogramModel.Type.CONTINUOUS) {
+        num = Double.parseDouble(String.valueOf(val).trim()); // validated by apply()
+      }
+      if (num != null) {
+        results.addValue(e.getKey(), num);
       } else {
         results.addValue(e.getKey(), String.valueOf(val));
       }
