@@ -27,9 +27,9 @@ public final class IthBench {
     // ellipsoid tumour in a 160x160x40 grid, 0.7 x 0.7 x 3 mm
     Geometry g = Geometry.of(new int[] {160, 160, 40}, new double[] {0.7, 0.7, 3.0});
     byte[] t = new byte[Math.toIntExact(g.voxelCount())];
-    double ax = 17.5;
-    double ay = 14.0;
-    double az = 3.0 * 6.0;
+    double ax = 20.4;
+    double ay = 16.3;
+    double az = 21.0;
     for (int z = 0; z < 40; z++) {
       for (int y = 0; y < 160; y++) {
         for (int x = 0; x < 160; x++) {
@@ -65,6 +65,7 @@ public final class IthBench {
     long[] only = new long[reps];
     long[] both = new long[reps];
     long[] chain = new long[reps];
+    long[] chainCpu = new long[reps];
     IthPipeline.Result res = null;
     for (int i = 0; i < reps; i++) {
       long a = System.nanoTime();
@@ -74,9 +75,11 @@ public final class IthBench {
       res = IthPipeline.run(tf, rf, o, Progress.NONE);
       both[i] = System.nanoTime() - a;
       a = System.nanoTime();
+      long c0 = cpu();
       PeritumoralRing.Result rr = r2.compute(tumour);
       IthPipeline.run(tf, synthetic(g, rr.mask(), 20, 2), o, Progress.NONE);
       chain[i] = System.nanoTime() - a;
+      chainCpu[i] = cpu() - c0;
     }
     System.out.printf("K-means(K=6, 10 restarts)+ITH, tumour only (%d x 20): %.1f ms%n",
         tf.voxelCount(), median(only));
@@ -84,10 +87,27 @@ public final class IthBench {
         + "%.4f, ring-only %.4f%n", tf.voxelCount(), rf.voxelCount(), median(both),
         res.tumourIth().score(), res.combined().combined().score(),
         res.combined().ringOnly().score());
-    System.out.printf("ring + both clusterings + scores: %.1f ms%n", median(chain));
+    System.out.printf("ring + both clusterings + scores: %.1f ms wall, %.1f ms process CPU%n",
+        median(chain), median(chainCpu));
 
     if (IthReference.available()) {
       IthReference.Features f = IthReference.features("brain1");
+      double[][] rows0 = FeatureStandardizer.transpose(FeatureStandardizer.ithscoreScaling(
+          FeatureStandardizer.transpose(f.x()), f.names()));
+      for (HabitatClustering.Engine e : HabitatClustering.Engine.values()) {
+        long[] w = new long[reps];
+        long[] cp = new long[reps];
+        for (int i = 0; i < reps; i++) {
+          long a = System.nanoTime();
+          long c0 = cpu();
+          HabitatClustering.cluster(rows0, HabitatClustering.Options.DEFAULT.withEngine(e),
+              Progress.NONE);
+          w[i] = System.nanoTime() - a;
+          cp[i] = cpu() - c0;
+        }
+        System.out.printf("brain1 984 x 107 K-means only (K=6, 10 restarts), engine %s: %.1f ms "
+            + "wall, %.1f ms process CPU%n", e, median(w), median(cp));
+      }
       long[] km = new long[reps];
       HabitatClustering.Result hr = null;
       for (int i = 0; i < reps; i++) {
@@ -137,6 +157,11 @@ public final class IthBench {
       names[f] = "f" + f;
     }
     return new VoxelFeatures(g, vox, names, c);
+  }
+
+  static long cpu() {
+    return ((com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   static double median(long[] ns) {
