@@ -1,0 +1,142 @@
+package org.habitatj.core.features;
+
+/**
+ * Eigenvalues of a small dense symmetric matrix: Householder reduction to tridiagonal form followed
+ * by the implicit-shift QL algorithm (Golub &amp; Van Loan, Matrix Computations, ch. 8). Used by
+ * GLCM MCC. Reuses its buffers; not thread-safe.
+ */
+final class SymmetricEigen {
+  private double[] a = new double[0];
+  private double[] d = new double[0];
+  private double[] e = new double[0];
+
+  /**
+   * Computes the eigenvalues of the symmetric n×n matrix {@code m} (row-major, only read).
+   *
+   * @return the eigenvalues in an internal buffer (first n entries), unsorted
+   */
+  double[] eigenvalues(double[] m, int n) {
+    if (a.length < n * n) {
+      a = new double[n * n];
+      d = new double[n];
+      e = new double[n];
+    }
+    System.arraycopy(m, 0, a, 0, n * n);
+    tridiagonalize(n);
+    ql(n);
+    return d;
+  }
+
+  /** Householder reduction of a (lower triangle used) to tridiagonal d (diagonal), e (sub-diag). */
+  private void tridiagonalize(int n) {
+    for (int i = n - 1; i > 0; i--) {
+      int l = i - 1;
+      double h = 0;
+      if (l > 0) {
+        double scale = 0;
+        for (int k = 0; k <= l; k++) {
+          scale += Math.abs(a[i * n + k]);
+        }
+        if (scale == 0) {
+          e[i] = a[i * n + l];
+        } else {
+          for (int k = 0; k <= l; k++) {
+            a[i * n + k] /= scale;
+            h += a[i * n + k] * a[i * n + k];
+          }
+          double f = a[i * n + l];
+          double g = f >= 0 ? -Math.sqrt(h) : Math.sqrt(h);
+          e[i] = scale * g;
+          h -= f * g;
+          a[i * n + l] = f - g;
+          f = 0;
+          for (int j = 0; j <= l; j++) {
+            g = 0;
+            for (int k = 0; k <= j; k++) {
+              g += a[j * n + k] * a[i * n + k];
+            }
+            for (int k = j + 1; k <= l; k++) {
+              g += a[k * n + j] * a[i * n + k];
+            }
+            e[j] = g / h;
+            f += e[j] * a[i * n + j];
+          }
+          double hh = f / (h + h);
+          for (int j = 0; j <= l; j++) {
+            f = a[i * n + j];
+            g = e[j] - hh * f;
+            e[j] = g;
+            for (int k = 0; k <= j; k++) {
+              a[j * n + k] -= f * e[k] + g * a[i * n + k];
+            }
+          }
+        }
+      } else {
+        e[i] = a[i * n + l];
+      }
+      d[i] = h;
+    }
+    for (int i = 0; i < n; i++) {
+      d[i] = a[i * n + i];
+    }
+    // shift sub-diagonal: e[i] couples rows i-1 and i
+    for (int i = 1; i < n; i++) {
+      e[i - 1] = e[i];
+    }
+    if (n > 0) {
+      e[n - 1] = 0;
+    }
+  }
+
+  /** Implicit QL iterations on the tridiagonal (d, e). */
+  private void ql(int n) {
+    for (int l = 0; l < n; l++) {
+      int iter = 0;
+      int m;
+      do {
+        for (m = l; m < n - 1; m++) {
+          double dd = Math.abs(d[m]) + Math.abs(d[m + 1]);
+          if (Math.abs(e[m]) <= 1e-15 * dd) {
+            break;
+          }
+        }
+        if (m != l) {
+          if (iter++ == 60) {
+            break; // no convergence: leave as is (never seen for GLCM matrices)
+          }
+          double g = (d[l + 1] - d[l]) / (2.0 * e[l]);
+          double r = Math.hypot(g, 1.0);
+          g = d[m] - d[l] + e[l] / (g + (g >= 0 ? Math.abs(r) : -Math.abs(r)));
+          double s = 1;
+          double c = 1;
+          double p = 0;
+          int i;
+          for (i = m - 1; i >= l; i--) {
+            double f = s * e[i];
+            double b = c * e[i];
+            r = Math.hypot(f, g);
+            e[i + 1] = r;
+            if (r == 0) {
+              d[i + 1] -= p;
+              e[m] = 0;
+              break;
+            }
+            s = f / r;
+            c = g / r;
+            g = d[i + 1] - p;
+            r = (d[i] - g) * s + 2.0 * c * b;
+            p = s * r;
+            d[i + 1] = g + p;
+            g = c * r - b;
+          }
+          if (r == 0 && i >= l) {
+            continue;
+          }
+          d[l] -= p;
+          e[l] = g;
+          e[m] = 0;
+        }
+      } while (m != l);
+    }
+  }
+}
