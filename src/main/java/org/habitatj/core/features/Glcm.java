@@ -30,7 +30,16 @@ import org.habitatj.core.settings.RadiomicsSettings.DirectionAggregation;
  * <p><b>Aggregation.</b> {@link DirectionAggregation#AVERAGED} (PyRadiomics, IBSI "averaged"):
  * features are computed on each angle's matrix and averaged over the angles whose matrix is not
  * empty (PyRadiomics deletes empty angles and uses nanmean). {@link DirectionAggregation#MERGED}
- * (IBSI "merged"): the counts of all angles are summed first and the features computed once.
+ * (IBSI "merged"): the counts of all angles are summed first and the features computed once. IBSI
+ * aggregation codes: 3D averaged ITBB, 3D merged IAZD, force2D averaged = "2.5D directional merge"
+ * JJUI, force2D merged = "2.5D merge" ZW7Z. IBSI's per-slice 2D aggregations (BTW3, SUJT) are not
+ * offered.
+ *
+ * <p><b>Voxel-mode note.</b> PyRadiomics' voxel-based JointAverage uses a plain mean over angles,
+ * so a 3D kernel with one empty angle gets NaN there (reference/README.md, upstream
+ * inconsistency), and its MCC batch fails on any NaN angle (issue #937). Here every feature,
+ * JointAverage and MCC included, averages over the non-empty angles, as PyRadiomics does for a
+ * whole ROI; window values are therefore finite where PyRadiomics' maps hold NaN for these two.
  *
  * <p><b>Grey levels not present.</b> PyRadiomics deletes rows/columns of grey levels absent from the
  * ROI before computing features (whole ROI), or keeps the global set (voxel mode). Zero rows do not
@@ -236,6 +245,15 @@ public final class Glcm implements FeatureFamily {
     double[] out = new double[N_FEATURES];
     aggregate(counts, na, ng, nLevels, 0, ng - 1, agg, ws, out, 0);
     return out;
+  }
+
+  /**
+   * As {@link #aggregate(double[], int, int, int, DirectionAggregation, Workspace)}, writing the 24
+   * features into {@code out} without allocating.
+   */
+  public static void aggregate(double[] counts, int na, int ng, int nLevels,
+      DirectionAggregation agg, Workspace ws, double[] out) {
+    aggregate(counts, na, ng, nLevels, 0, ng - 1, agg, ws, out, 0);
   }
 
   /**
