@@ -26,7 +26,8 @@ import org.habitatj.io.VoxelType;
  * uint16, 32-bit → float32 (NaN kept); 8/16-bit images with another calibration function are saved
  * as float32 calibrated values. Existing files are not overwritten from a macro; the dialog asks.
  *
- * <p>Macro: {@code run("Save NIfTI/NRRD (HabitatJ)...", "save=/path/mask.nii.gz");} (the menu labels of opener and saver must differ: ImageJ keys commands by label)
+ * <p>Macro: {@code run("Save NIfTI/NRRD (HabitatJ)...", "save=/path/mask.nii.gz");} (the menu
+ * labels of opener and saver must differ: ImageJ keys commands by label).
  */
 public class MedicalVolumeSaver implements PlugIn {
 
