@@ -19,7 +19,9 @@ import org.habitatj.core.settings.RadiomicsSettings.KurtosisConvention;
  * <h2>Flat-region conventions (case C06, PyRadiomics)</h2>
  *
  * When m_2 = 0 (all values equal): Skewness = 0 and Kurtosis = 0 (in both kurtosis conventions),
- * Variance 0, Entropy 0, Uniformity 1.
+ * Variance 0, Entropy 0, Uniformity 1. When all values fall in one grey level, Entropy is exactly
+ * 0 (PyRadiomics returns −3.2e−16 there, an artefact of its ε; compare such values with an
+ * absolute tolerance).
  *
  * <h2>Use in sliding windows</h2>
  *
@@ -53,6 +55,12 @@ public final class FirstOrder {
           f("TotalEnergy", ""),
           f("Uniformity", "BJ5W"),
           f("Variance", "ECT3"));
+
+  /**
+   * Deprecated PyRadiomics features, output only when named explicitly in the settings:
+   * StandardDeviation = √Variance (IBSI: none; PyRadiomics marks it deprecated).
+   */
+  public static final List<FeatureInfo> ON_REQUEST = List.of(f("StandardDeviation", ""));
 
   /** Number of features, the length of a {@link #compute} result. */
   public static final int COUNT = FEATURES.size();
@@ -198,11 +206,15 @@ public final class FirstOrder {
 
   /**
    * Entropy = −Σ_i p(i) log2(p(i) + ε) over the grey levels present. PyRadiomics Entropy; IBSI
-   * intensity-histogram entropy TLU2.
+   * intensity-histogram entropy TLU2. Flat region (one level, p = 1): exactly 0 (case C06), where
+   * PyRadiomics' ε gives −3.2e−16.
    */
   static double entropy(int[] hist, int ng, int n) {
     double e = 0;
     for (int i = 0; i <= ng + 1; i++) {
+      if (hist[i] == n) {
+        return 0;
+      }
       if (hist[i] > 0) {
         double p = (double) hist[i] / n;
         e -= p * (Math.log(p + EPS) / Math.log(2));
