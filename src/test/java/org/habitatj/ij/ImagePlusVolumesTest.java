@@ -303,4 +303,22 @@ class ImagePlusVolumesTest {
     assertEquals(1, det, 1e-5);
     assertArrayEquals(d, adc.direction(), 1e-6);
   }
+
+  /** A series folder that also holds the RTSTRUCT (RS.dcm) loads the 28 images; RS alone fails. */
+  @Test
+  void seriesFolderWithRtstruct() throws IOException {
+    Path src = SharedData.data("ibsi_sts_mr/dicom/STS_008/MR_T1");
+    Path dir = Files.createDirectory(tmp.resolve("mixed"));
+    try (var s = Files.list(src.resolve("image"))) {
+      for (Path p : (Iterable<Path>) s::iterator) {
+        Files.copy(p, dir.resolve(p.getFileName()));
+      }
+    }
+    Files.copy(src.resolve("mask/RS.dcm"), dir.resolve("RS.dcm"));
+    assertEquals(28, DicomSeries.open(dir).getStackSize());
+    ImageFormatException e = assertThrows(ImageFormatException.class,
+        () -> DicomSeries.open(src.resolve("mask/RS.dcm")));
+    assertTrue(e.getMessage().contains("RS.dcm") && e.getMessage().contains("no image"),
+        e.getMessage());
+  }
 }
