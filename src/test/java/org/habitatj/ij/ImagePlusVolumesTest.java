@@ -134,6 +134,12 @@ class ImagePlusVolumesTest {
     // channel 2, frame 2: stack indices (c-1) + 2(z-1) + 6(t-1) + 1 = 8, 10, 12 → values 7, 9, 11
     Volume v = ImagePlusVolumes.wrap(imp, 2, 2, ImagePlusVolumes.UnitPolicy.REQUIRE_PHYSICAL);
     assertArrayEquals(new double[] {7, 107, 9, 109, 11, 111}, v.toDoubleArray(), 0);
+    ImagePlus rgb = new ImagePlus("colour", new ij.process.ColorProcessor(2, 2));
+    rgb.getCalibration().setUnit("mm");
+    e = assertThrows(IllegalArgumentException.class, () -> ImagePlusVolumes.wrap(rgb));
+    assertTrue(e.getMessage().contains("'colour' is RGB"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> ImagePlusVolumes.wrap(new ImagePlus()));
+    assertTrue(e.getMessage().contains("no image"), e.getMessage());
   }
 
   @Test
