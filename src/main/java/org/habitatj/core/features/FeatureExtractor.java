@@ -11,6 +11,7 @@ import org.habitatj.Version;
 import org.habitatj.core.image.Geometry;
 import org.habitatj.core.image.Mask;
 import org.habitatj.core.image.MaskException;
+import org.habitatj.core.image.Masks;
 import org.habitatj.core.image.RoiChecks;
 import org.habitatj.core.image.Preprocessing;
 import org.habitatj.core.image.Resampler;
@@ -90,6 +91,20 @@ public final class FeatureExtractor {
 
   public RadiomicsSettings settings() {
     return settings;
+  }
+
+  /**
+   * Extracts from an image and a label image, taking the ROI as the voxels equal to {@code
+   * settings.label()} (through {@link Masks#fromLabelImage}, case C01/C02).
+   *
+   * @throws org.habitatj.core.image.MaskException if the label is absent (the message lists the
+   *     labels present), the label image has non-integer values, or the grids differ
+   * @throws RoiException / IllegalArgumentException as {@link #extract(Volume, Mask, Progress)}
+   */
+  public Result extractFromLabels(Volume image, Volume labels, Progress progress) {
+    Masks.checkSameGrid(image.geometry(), labels.geometry(), "image", "label image");
+    Mask mask = Masks.fromLabelImage(labels, Masks.LabelChoice.label(settings.label())).mask();
+    return extract(image, mask, progress);
   }
 
   /** As {@link #extract(Volume, Mask, Progress)} without progress reporting. */
