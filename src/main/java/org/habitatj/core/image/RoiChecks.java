@@ -18,6 +18,14 @@ public final class RoiChecks {
 
   private RoiChecks() {}
 
+  /**
+   * {@link #check(Mask, int, int)} with the settings' {@code minimumROIDimensions} and {@code
+   * minimumROISize}.
+   */
+  public static void check(Mask mask, org.habitatj.core.settings.RadiomicsSettings settings) {
+    check(mask, settings.minimumROIDimensions(), settings.minimumROISize());
+  }
+
   /** Number of axes along which the ROI's bounding box is longer than one voxel (0–3). */
   public static int dimensionality(Mask mask) {
     int[] bb = mask.boundingBox();

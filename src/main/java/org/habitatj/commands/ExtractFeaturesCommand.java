@@ -1,0 +1,114 @@
+package org.habitatj.commands;
+
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.habitatj.Version;
+import org.habitatj.core.features.FeatureExtractor;
+import org.habitatj.core.image.Mask;
+import org.habitatj.core.image.Volume;
+import org.habitatj.core.settings.PyRadiomicsParams;
+import org.habitatj.core.settings.RadiomicsSettings;
+import org.habitatj.ij.IjProgress;
+import org.habitatj.ij.ImageInputs;
+import org.habitatj.ij.Tables;
+import org.habitatj.io.CsvTable;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+
+/**
+ * Whole-ROI radiomics features (PyRadiomics names and definitions) of one case: a ResultsTable row
+ * with the case, diagnostics and features, optionally written as CSV. Settings come from a
+ * PyRadiomics YAML parameter file when given, else from the bin width field.
+ */
+@Plugin(type = Command.class, headless = true, label = "Extract Radiomics Features")
+public class ExtractFeaturesCommand implements Command {
+
+  @Parameter(label = "Image", required = false,
+      description = "open image (used when no image file is given)")
+  private ImagePlus image;
+
+  @Parameter(label = "Image file", required = false, description = "NIfTI or NRRD image")
+  private File imageFile;
+
+  @Parameter(label = "Mask source", choices = {ImageInputs.MASK_FILE, ImageInputs.LABEL_IMAGE,
+      ImageInputs.ROI_MANAGER})
+  private String maskSource = ImageInputs.MASK_FILE;
+
+  @Parameter(label = "Mask file", required = false, description = "NIfTI or NRRD label image")
+  private File maskFile;
+
+  @Parameter(label = "Mask image", required = false, description = "open label image")
+  private ImagePlus maskImage;
+
+  @Parameter(label = "Label", min = "0", description = "ROI label; 0 = the only non-zero label")
+  private int label = 0;
+
+  @Parameter(label = "Settings file", required = false,
+      description = "PyRadiomics YAML parameter file; when given, bin width is ignored")
+  private File settingsFile;
+
+  @Parameter(label = "Bin width", min = "0", description = "fixed bin width (intensity units)")
+  private double binWidth = 25;
+
+  @Parameter(label = "Case ID", required = false, description = "defaults to the image name")
+  private String caseId = "";
+
+  @Parameter(label = "Output CSV", required = false, style = FileWidget.SAVE_STYLE,
+      description = "optional: write the row to this CSV file")
+  private File outputCsv;
+
+  @Parameter(type = ItemIO.OUTPUT, label = "Results")
+  private ResultsTable results;
+
+  @Override
+  public void run() {
+    List<String> notes = new ArrayList<>();
+    Volume img = ImageInputs.image(image, imageFile, notes);
+    Mask mask = ImageInputs.mask(maskSource, maskFile, maskImage, label,
+        ImageInputs.present(imageFile) ? null : image, img.geometry(), notes);
+    RadiomicsSettings settings;
+    if (ImageInputs.present(settingsFile)) {
+      try {
+        PyRadiomicsParams.Parsed parsed = PyRadiomicsParams.read(settingsFile.toPath());
+        notes.addAll(parsed.warnings());
+        settings = parsed.settings();
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot read settings file " + settingsFile + ": "
+            + e.getMessage(), e);
+      }
+    } else {
+      settings = RadiomicsSettings.builder().binWidth(binWidth).build();
+    }
+    FeatureExtractor.Result r = new FeatureExtractor(settings)
+        .extract(img, mask, IjProgress.create("Extract Radiomics Features"));
+    notes.addAll(r.warnings());
+    LinkedHashMap<String, String> row = new LinkedHashMap<>();
+    row.put("case_id", caseId != null && !caseId.isBlank() ? caseId : caseName());
+    row.put("habitatj_version", Version.VERSION);
+    row.putAll(r.asRow());
+    row.put("warnings", String.join("; ", notes));
+    if (ImageInputs.present(outputCsv)) {
+      try {
+        CsvTable.write(outputCsv.toPath(), List.of(row));
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot write " + outputCsv + ": " + e.getMessage(), e);
+      }
+    }
+    results = Tables.of(List.of(row));
+  }
+
+  private String caseName() {
+    if (ImageInputs.present(imageFile)) {
+      return imageFile.getName().replaceAll("(?i)\\.(nii\\.gz|nii|nrrd|nhdr|tif|tiff)$", "");
+    }
+    return image.getTitle();
+  }
+}

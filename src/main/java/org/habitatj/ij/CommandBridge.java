@@ -1,0 +1,520 @@
+package org.habitatj.ij;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.Macro;
+import ij.Prefs;
+import ij.WindowManager;
+import ij.gui.GenericDialog;
+import ij.macro.Interpreter;
+import ij.measure.ResultsTable;
+import ij.plugin.PlugIn;
+import ij.plugin.frame.Recorder;
+import java.awt.Checkbox;
+import java.awt.Choice;
+import java.awt.GraphicsEnvironment;
+import java.awt.TextField;
+import java.io.File;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Vector;
+import org.habitatj.core.progress.CanceledException;
+import org.scijava.command.Command;
+import org.scijava.command.CommandInfo;
+import org.scijava.module.ModuleItem;
+
+/**
+ * The one ImageJ 1.x entry point for every HabitatJ command. A {@code plugins.config} line
+ *
+ * <pre>Plugins&gt;HabitatJ, "ROMA Index", org.habitatj.ij.CommandBridge("org.habitatj.commands.RomaCommand")</pre>
+ *
+ * puts the SciJava command in the menu of both Fiji and plain ImageJ 1.x, and makes {@code
+ * run("ROMA Index", "key=value ...")} work in both. The parameters are the command's
+ * {@code @Parameter} inputs; nothing is declared twice.
+ *
+ * <p><b>Macro keys</b>: the snake_case of the field name ({@link MacroOptions#keyOf}), e.g. field
+ * {@code maskFile} has key {@code mask_file}. Keys are unique by construction; a key the command
+ * does not have is an error (not silently ignored). A key left out takes the command's default
+ * value (not the last dialog value), so a macro line gives the same result everywhere. Values:
+ * numbers with a dot as decimal separator; booleans {@code true}/{@code false} (a bare key means
+ * true); choices by name; images by window title (an empty required image means the current
+ * image; a value naming an existing file is opened with {@code IJ.openImage}); files by path,
+ * {@code []} for an empty optional file.
+ *
+ * <p><b>Interactive use</b> (no macro options): a dialog built from the parameters, remembering
+ * the last values in {@link Prefs} ({@code habitatj.<Command>.<key>}). The recorder gets every
+ * parameter, with empty optional values written out ({@code mask_file=[]}), so a recorded line
+ * replays without a dialog (case C19). Headless, no dialog is built: all values must come from
+ * the options (case C20).
+ *
+ * <p><b>Outputs</b>: images are shown (in batch mode they become batch-mode images, headless they
+ * are only returned), tables go to a ResultsTable window named after the output (an output named
+ * {@code results} goes to "Results", so {@code saveAs("Results", path)} works), other values are
+ * logged.
+ */
+public class CommandBridge implements PlugIn {
+
+  private static final String PREFS = "habitatj.";
+
+  @Override
+  public void run(String arg) {
+    Class<? extends Command> cls;
+    try {
+      cls = commandClass(arg);
+    } catch (IllegalArgumentException e) {
+      fail("HabitatJ", e.getMessage());
+      return;
+    }
+    String title = title(cls);
+    lastError = "";
+    try {
+      List<CommandParameter> params = parameters(cls);
+      String options = Macro.getOptions();
+      Map<String, String> values;
+      if (options != null) {
+        values = resolve(params, options);
+      } else if (GraphicsEnvironment.isHeadless()) {
+        throw new IllegalArgumentException(
+            "no options given and no dialog can be shown headless; give every parameter: "
+                + keyList(params));
+      } else {
+        values = showDialog(cls, title, params);
+        if (values == null) {
+          return;
+        }
+        record(params, values);
+      }
+      IJ.resetEscape();
+      Map<String, Object> outputs = CommandRunner.run(cls, inputs(params, values));
+      show(cls, outputs);
+    } catch (CanceledException e) {
+      IJ.showStatus(title + ": cancelled");
+      IJ.showProgress(1.0);
+      Interpreter interp = Interpreter.getInstance();
+      if (interp != null) {
+        interp.abort(title + ": cancelled");
+      }
+    } catch (RuntimeException e) {
+      IJ.showProgress(1.0);
+      String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+      if (!(e instanceof IllegalArgumentException)) {
+        // not a user error: keep the stack trace for the bug report
+        java.io.StringWriter sw = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(sw));
+        IJ.log(sw.toString());
+      }
+      fail(title, msg);
+    }
+  }
+
+  /**
+   * Runs a command as a macro line would, without showing anything: resolves the option string,
+   * converts the values and returns the command's outputs. For scripts, batch code and tests.
+   *
+   * @throws IllegalArgumentException for an unknown key, a bad value or an error of the command
+   */
+  public static Map<String, Object> runWithOptions(Class<? extends Command> cls, String options) {
+    List<CommandParameter> params = parameters(cls);
+    return CommandRunner.run(cls, inputs(params, resolve(params, options)));
+  }
+
+  /** Loads the command class named in a plugins.config argument. */
+  @SuppressWarnings("unchecked")
+  static Class<? extends Command> commandClass(String className) {
+    if (className == null || className.isBlank()) {
+      throw new IllegalArgumentException("plugins.config line gives no command class");
+    }
+    try {
+      Class<?> c = Class.forName(className.trim(), true, CommandBridge.class.getClassLoader());
+      if (!Command.class.isAssignableFrom(c)) {
+        throw new IllegalArgumentException(className + " is not a SciJava Command");
+      }
+      return (Class<? extends Command>) c;
+    } catch (ClassNotFoundException e) {
+      throw new IllegalArgumentException("command class not found: " + className);
+    }
+  }
+
+  /** The parameters (inputs) of a command in declaration order, with defaults from a new instance. */
+  public static List<CommandParameter> parameters(Class<? extends Command> cls) {
+    CommandInfo info = new CommandInfo(cls);
+    Object instance;
+    try {
+      instance = cls.getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalArgumentException("cannot create " + cls.getName() + ": " + e);
+    }
+    List<CommandParameter> list = new ArrayList<>();
+    Map<String, String> seen = new LinkedHashMap<>();
+    for (ModuleItem<?> item : info.inputs()) {
+      if (org.scijava.service.Service.class.isAssignableFrom(item.getType())
+          || org.scijava.Context.class.isAssignableFrom(item.getType())) {
+        continue; // injected by the context, not asked for
+      }
+      CommandParameter p = new CommandParameter(item, fieldValue(cls, instance, item.getName()));
+      if (p.kind != CommandParameter.Kind.MESSAGE) {
+        String prev = seen.put(p.key, p.name);
+        if (prev != null) {
+          throw new IllegalArgumentException(cls.getSimpleName() + ": fields '" + prev + "' and '"
+              + p.name + "' both give the macro key '" + p.key + "'");
+        }
+      }
+      list.add(p);
+    }
+    return list;
+  }
+
+  /**
+   * Resolves an option string against the parameters: every key must be known; keys left out take
+   * the command's default. Returns key to value string for every non-message parameter, in order.
+   */
+  public static Map<String, String> resolve(List<CommandParameter> params, String options) {
+    Map<String, String> given = MacroOptions.parse(options);
+    Map<String, String> out = new LinkedHashMap<>();
+    for (CommandParameter p : params) {
+      if (p.kind != CommandParameter.Kind.MESSAGE) {
+        String v = given.remove(p.key);
+        out.put(p.key, v != null ? v : p.defaultString());
+      }
+    }
+    if (!given.isEmpty()) {
+      throw new IllegalArgumentException("unknown macro key(s) " + MacroOptions.list(given.keySet())
+          + "; valid keys: " + keyList(params));
+    }
+    return out;
+  }
+
+  /** Converts resolved option values into the command's typed inputs (field name to value). */
+  static Map<String, Object> inputs(List<CommandParameter> params, Map<String, String> values) {
+    Map<String, Object> in = new LinkedHashMap<>();
+    for (CommandParameter p : params) {
+      if (p.kind == CommandParameter.Kind.MESSAGE) {
+        continue;
+      }
+      String v = values.get(p.key).trim();
+      in.put(p.name, convert(p, v));
+    }
+    return in;
+  }
+
+  private static Object convert(CommandParameter p, String v) {
+    String where = "'" + p.key + "'";
+    switch (p.kind) {
+      case IMAGE:
+        return image(p, v);
+      case FILE:
+      case DIRECTORY:
+        if (v.isEmpty()) {
+          if (p.required) {
+            throw new IllegalArgumentException(where + " needs a " + (p.kind
+                == CommandParameter.Kind.FILE ? "file" : "folder") + " path (" + p.label + ")");
+          }
+          return null;
+        }
+        return new File(v);
+      case STRING:
+        return v;
+      case CHOICE:
+        for (String c : p.choices) {
+          if (c.equalsIgnoreCase(v)) {
+            if (p.type.isEnum()) {
+              for (Object e : p.type.getEnumConstants()) {
+                if (((Enum<?>) e).name().equals(c)) {
+                  return e;
+                }
+              }
+            }
+            return c;
+          }
+        }
+        throw new IllegalArgumentException(
+            where + " = '" + v + "' is not one of: " + String.join(", ", p.choices));
+      case BOOLEAN:
+        if (v.equalsIgnoreCase("true") || v.isEmpty()) {
+          return Boolean.TRUE;
+        }
+        if (v.equalsIgnoreCase("false")) {
+          return Boolean.FALSE;
+        }
+        throw new IllegalArgumentException(where + " = '" + v + "' must be true or false");
+      case INTEGER:
+      case DECIMAL:
+        return number(p, v);
+      default:
+        throw new IllegalStateException(p.kind.toString());
+    }
+  }
+
+  private static Object number(CommandParameter p, String v) {
+    double d;
+    try {
+      d = Double.parseDouble(v);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'" + p.key + "' = '" + v + "' is not a number");
+    }
+    Class<?> t = p.type;
+    if (p.kind == CommandParameter.Kind.INTEGER) {
+      if (d != Math.rint(d)) {
+        throw new IllegalArgumentException("'" + p.key + "' = '" + v + "' must be an integer");
+      }
+      if (t == long.class || t == Long.class) {
+        return (long) d;
+      }
+      if (t == short.class || t == Short.class) {
+        return (short) d;
+      }
+      return (int) d;
+    }
+    return (t == float.class || t == Float.class) ? (Object) (float) d : (Object) d;
+  }
+
+  private static ImagePlus image(CommandParameter p, String v) {
+    if (v.isEmpty() || v.equals(NONE)) {
+      if (!p.required) {
+        return null;
+      }
+      ImagePlus cur = WindowManager.getCurrentImage();
+      if (cur == null) {
+        throw new IllegalArgumentException("'" + p.key + "': no image is open (" + p.label + ")");
+      }
+      return cur;
+    }
+    ImagePlus imp = WindowManager.getImage(v);
+    if (imp == null && new File(v).isFile()) {
+      imp = IJ.openImage(v);
+    }
+    if (imp == null) {
+      throw new IllegalArgumentException(
+          "'" + p.key + "': no open image titled '" + v + "' (" + p.label + ")");
+    }
+    return imp;
+  }
+
+  private static final String NONE = "-- none --";
+
+  /** Shows the dialog; returns the values (key to string) or null when cancelled. */
+  private static Map<String, String> showDialog(Class<?> cls, String title,
+      List<CommandParameter> params) {
+    GenericDialog gd = new GenericDialog(title);
+    StringBuilder help = new StringBuilder("<html><b>" + title + "</b><br>Macro keys:<ul>");
+    for (CommandParameter p : params) {
+      String def = Prefs.get(PREFS + cls.getSimpleName() + "." + p.key, p.defaultString());
+      switch (p.kind) {
+        case MESSAGE -> gd.addMessage(p.defaultString().isEmpty() ? p.label : p.defaultString());
+        case IMAGE -> {
+          List<String> titles = new ArrayList<>();
+          if (!p.required) {
+            titles.add(NONE);
+          }
+          int[] ids = WindowManager.getIDList();
+          for (int id : ids == null ? new int[0] : ids) {
+            titles.add(WindowManager.getImage(id).getTitle());
+          }
+          if (titles.isEmpty()) {
+            throw new IllegalArgumentException(p.label + ": no image is open");
+          }
+          ImagePlus cur = WindowManager.getCurrentImage();
+          String sel = titles.contains(def) ? def
+              : (p.required && cur != null ? cur.getTitle() : titles.get(0));
+          gd.addChoice(p.label, titles.toArray(new String[0]), sel);
+        }
+        case FILE -> gd.addFileField(p.label, def, 30);
+        case DIRECTORY -> gd.addDirectoryField(p.label, def, 30);
+        case STRING -> gd.addStringField(p.label, def, 30);
+        case CHOICE -> gd.addChoice(p.label, p.choices.toArray(new String[0]),
+            p.choices.contains(def) ? def : p.defaultString());
+        case BOOLEAN -> gd.addCheckbox(p.label, Boolean.parseBoolean(def));
+        case INTEGER -> gd.addNumericField(p.label, parseOr(def, 0), 0);
+        case DECIMAL -> gd.addNumericField(p.label, parseOr(def, 0), 4, 8, null);
+        default -> throw new IllegalStateException();
+      }
+      if (p.kind != CommandParameter.Kind.MESSAGE) {
+        help.append("<li><tt>").append(p.key).append("</tt>: ").append(p.label)
+            .append(p.description.isEmpty() ? "" : " &ndash; " + p.description).append("</li>");
+      }
+    }
+    gd.addHelp(help.append("</ul></html>").toString());
+    gd.showDialog();
+    if (gd.wasCanceled()) {
+      return null;
+    }
+    Vector<?> nums = gd.getNumericFields();
+    Vector<?> strs = gd.getStringFields();
+    Vector<?> chs = gd.getChoices();
+    Vector<?> cbs = gd.getCheckboxes();
+    int ni = 0;
+    int si = 0;
+    int ci = 0;
+    int bi = 0;
+    Map<String, String> values = new LinkedHashMap<>();
+    for (CommandParameter p : params) {
+      String v;
+      switch (p.kind) {
+        case MESSAGE -> {
+          continue;
+        }
+        case IMAGE, CHOICE -> v = ((Choice) chs.get(ci++)).getSelectedItem();
+        case FILE, DIRECTORY, STRING -> v = ((TextField) strs.get(si++)).getText().trim();
+        case BOOLEAN -> v = Boolean.toString(((Checkbox) cbs.get(bi++)).getState());
+        default -> v = ((TextField) nums.get(ni++)).getText().trim();
+      }
+      if (p.kind == CommandParameter.Kind.IMAGE && NONE.equals(v)) {
+        v = "";
+      }
+      values.put(p.key, v);
+      Prefs.set(PREFS + cls.getSimpleName() + "." + p.key, v);
+    }
+    return values;
+  }
+
+  private static double parseOr(String s, double fallback) {
+    try {
+      return Double.parseDouble(s);
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
+  }
+
+  /**
+   * The option string the recorder gets for these values: every parameter, in declaration order,
+   * empty values as {@code []}. Equal to {@link MacroOptions#format} of the values.
+   */
+  public static String recordedOptions(Map<String, String> values) {
+    return MacroOptions.format(values);
+  }
+
+  /** Sends every value to the macro recorder (when it is recording). */
+  static void record(List<CommandParameter> params, Map<String, String> values) {
+    if (!Recorder.record) {
+      return;
+    }
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      String v = e.getValue();
+      if (v.isEmpty()) {
+        Recorder.recordOption(e.getKey() + "=[]");
+      } else {
+        Recorder.recordOption(e.getKey(), v);
+      }
+    }
+  }
+
+  /** Shows the outputs: images, tables, and logs the other values. */
+  static void show(Class<?> cls, Map<String, Object> outputs) {
+    boolean headless = GraphicsEnvironment.isHeadless();
+    for (Map.Entry<String, Object> e : outputs.entrySet()) {
+      Object v = e.getValue();
+      String name = e.getKey();
+      if (v == null) {
+        continue;
+      }
+      if (v instanceof ImagePlus imp) {
+        if (!headless && imp.getProcessor() != null) {
+          imp.show();
+        }
+      } else if (v instanceof ResultsTable rt) {
+        String t = tableTitle(name, rt.getTitle());
+        if (t.equals("Results")) {
+          // the system table, so nResults/getResult/saveAs("Results") see it even when no
+          // Results window can be shown (batch or headless ImageJ)
+          ij.plugin.filter.Analyzer.setResultsTable(rt);
+        }
+        if (!headless) {
+          rt.show(t);
+        }
+      } else {
+        IJ.log(name + ": " + v);
+      }
+    }
+  }
+
+  private static String tableTitle(String name, String own) {
+    if (own != null && !own.isBlank()) {
+      return own;
+    }
+    return name.equals("results") ? "Results" : name;
+  }
+
+  static String keyList(List<CommandParameter> params) {
+    List<String> keys = new ArrayList<>();
+    for (CommandParameter p : params) {
+      if (p.kind != CommandParameter.Kind.MESSAGE) {
+        keys.add(p.key);
+      }
+    }
+    return String.join(", ", keys);
+  }
+
+  /** The command's title: its {@code @Plugin(label)} or its class name without "Command". */
+  static String title(Class<?> cls) {
+    org.scijava.plugin.Plugin a = cls.getAnnotation(org.scijava.plugin.Plugin.class);
+    if (a != null && !a.label().isBlank()) {
+      return a.label();
+    }
+    String s = cls.getSimpleName().replaceAll("Command$", "");
+    return s.replaceAll("(?<=[a-z0-9])(?=[A-Z])", " ");
+  }
+
+  private static Object fieldValue(Class<?> cls, Object instance, String name) {
+    for (Class<?> c = cls; c != null; c = c.getSuperclass()) {
+      try {
+        Field f = c.getDeclaredField(name);
+        f.setAccessible(true);
+        return f.get(instance);
+      } catch (NoSuchFieldException e) {
+        // look in the superclass
+      } catch (IllegalAccessException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private static volatile String lastError = "";
+  private static volatile boolean continueOnError;
+
+  /**
+   * The error message of the last HabitatJ command run through the bridge, or "" when it
+   * succeeded. Macro: {@code err = call("org.habitatj.ij.CommandBridge.lastError");}
+   */
+  public static String lastError() {
+    return lastError;
+  }
+
+  /**
+   * Batch macros: {@code call("org.habitatj.ij.CommandBridge.continueOnError", "true")} makes a
+   * failing command log its error and set {@link #lastError()} instead of aborting the macro, so
+   * a batch can write an error row for that case and go on (case C04). Returns the old setting.
+   */
+  public static String continueOnError(String on) {
+    String old = Boolean.toString(continueOnError);
+    continueOnError = Boolean.parseBoolean(on == null ? "false" : on.trim());
+    return old;
+  }
+
+  /**
+   * Reports an error. In a macro: aborts it (with the macro error dialog when ImageJ has a window;
+   * quietly, message on the log and stderr, in batch/headless ImageJ where a dialog would block),
+   * unless {@link #continueOnError} is set. Outside a macro: an error dialog.
+   */
+  private static void fail(String title, String msg) {
+    lastError = msg;
+    IJ.log(title + " error: " + msg);
+    Interpreter interp = Interpreter.getInstance();
+    if (interp != null && IJ.isMacro()) {
+      if (continueOnError) {
+        return;
+      }
+      if (IJ.getInstance() == null || GraphicsEnvironment.isHeadless()) {
+        System.err.println(title + " error: " + msg);
+        Interpreter.abort();
+      } else {
+        interp.abort(title + ": " + msg);
+      }
+    } else if (!GraphicsEnvironment.isHeadless()) {
+      IJ.error(title, msg);
+    }
+  }
+}

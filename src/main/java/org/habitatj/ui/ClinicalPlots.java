@@ -1,0 +1,109 @@
+package org.habitatj.ui;
+
+import ij.gui.Plot;
+import java.awt.Color;
+import java.util.List;
+import java.util.Locale;
+import org.habitatj.core.stats.Calibration;
+import org.habitatj.core.stats.DecisionCurve;
+import org.habitatj.core.stats.Roc;
+
+/**
+ * Builders of ImageJ 1.x {@link Plot}s for model evaluation: ROC curves (AUC with DeLong 95% CI in
+ * the legend), calibration curves and decision curves. They never open a window: the caller decides
+ * whether to {@code show()} the plot or call {@link Plot#getImagePlus()} to save it.
+ */
+public final class ClinicalPlots {
+  /** Colours cycled over curves. */
+  static final Color[] COLORS = {
+    new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115),
+    new Color(204, 121, 167), new Color(86, 180, 233), new Color(230, 159, 0)
+  };
+
+  private ClinicalPlots() {}
+
+  private static Color color(int i) {
+    return COLORS[i % COLORS.length];
+  }
+
+  private static void check(List<?> a, List<String> names) {
+    if (a.isEmpty() || a.size() != names.size()) {
+      throw new IllegalArgumentException("need one name per curve and at least one curve");
+    }
+  }
+
+  /** ROC curves (1 − specificity vs sensitivity) with the chance diagonal. */
+  public static Plot roc(String title, List<Roc> rocs, List<String> names) {
+    check(rocs, names);
+    Plot p = new Plot(title, "1 - Specificity", "Sensitivity");
+    p.setLimits(0, 1, 0, 1);
+    p.setColor(Color.GRAY);
+    p.drawDottedLine(0, 0, 1, 1, 2);
+    StringBuilder legend = new StringBuilder();
+    for (int i = 0; i < rocs.size(); i++) {
+      Roc r = rocs.get(i);
+      double[][] c = r.curve();
+      p.setColor(color(i));
+      p.setLineWidth(2);
+      p.addPoints(c[0], c[1], Plot.LINE);
+      legend.append(i > 0 ? "\n" : "").append(String.format(Locale.ROOT,
+          "%s: AUC %.3f (95%% CI %.3f-%.3f)", names.get(i), r.auc(), r.ciLower(), r.ciUpper()));
+    }
+    p.setLineWidth(1);
+    p.setColor(Color.BLACK);
+    p.addLegend(legend.toString(), "bottom-right");
+    return p;
+  }
+
+  /** Binned calibration curves (mean predicted vs observed fraction) with the ideal line. */
+  public static Plot calibration(String title, List<Calibration.Result> cals, List<String> names) {
+    check(cals, names);
+    Plot p = new Plot(title, "Predicted probability", "Observed fraction");
+    p.setLimits(0, 1, 0, 1);
+    p.setColor(Color.GRAY);
+    p.drawDottedLine(0, 0, 1, 1, 2);
+    StringBuilder legend = new StringBuilder();
+    for (int i = 0; i < cals.size(); i++) {
+      Calibration.Result c = cals.get(i);
+      p.setColor(color(i));
+      p.setLineWidth(2);
+      p.addPoints(c.meanPredicted(), c.observed(), Plot.CONNECTED_CIRCLES);
+      legend.append(i > 0 ? "\n" : "").append(String.format(Locale.ROOT,
+          "%s: slope %.2f, intercept %.2f, Brier %.3f", names.get(i), c.slope(), c.intercept(),
+          c.brier()));
+    }
+    p.setLineWidth(1);
+    p.setColor(Color.BLACK);
+    p.addLegend(legend.toString(), "top-left");
+    return p;
+  }
+
+  /** Decision curves: model net benefit, treat-all and treat-none. */
+  public static Plot decisionCurve(String title, List<DecisionCurve.Result> dcs, List<String> names) {
+    check(dcs, names);
+    Plot p = new Plot(title, "Threshold probability", "Net benefit");
+    double ymax = 0;
+    for (DecisionCurve.Result d : dcs) {
+      ymax = Math.max(ymax, d.prevalence());
+    }
+    double[] t0 = dcs.get(0).thresholds();
+    p.setLimits(0, 1, -0.05, Math.max(0.1, ymax * 1.1));
+    StringBuilder legend = new StringBuilder();
+    for (int i = 0; i < dcs.size(); i++) {
+      DecisionCurve.Result d = dcs.get(i);
+      p.setColor(color(i));
+      p.setLineWidth(2);
+      p.addPoints(d.thresholds(), d.netBenefit(), Plot.LINE);
+      legend.append(i > 0 ? "\n" : "").append(names.get(i));
+    }
+    p.setLineWidth(1);
+    p.setColor(Color.DARK_GRAY);
+    p.addPoints(t0, dcs.get(0).treatAll(), Plot.LINE);
+    legend.append("\nTreat all");
+    p.setColor(Color.BLACK);
+    p.addPoints(t0, dcs.get(0).treatNone(), Plot.LINE);
+    legend.append("\nTreat none");
+    p.addLegend(legend.toString(), "top-right");
+    return p;
+  }
+}

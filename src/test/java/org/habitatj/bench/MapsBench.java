@@ -1,0 +1,119 @@
+package org.habitatj.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.habitatj.core.image.Geometry;
+import org.habitatj.core.image.Mask;
+import org.habitatj.core.image.Masks;
+import org.habitatj.core.image.Volume;
+import org.habitatj.core.maps.FeatureMapEngine;
+import org.habitatj.core.maps.FeatureMaps;
+import org.habitatj.core.settings.RadiomicsSettings;
+import org.habitatj.io.NrrdReader;
+
+/**
+ * Feature-map benchmark (run manually, not a test): {@code bench/maps.sh}.
+ *
+ * <ul>
+ *   <li>{@code brain1}: brain1 whole 3D ROI (4137 voxels), first-order + GLCM, kernel radius 2,
+ *       masked, binWidth 25; PyRadiomics takes about 25 s for this on our 2-core machines
+ *       (reference/README section 2).
+ *   <li>{@code c12}: case C12, 256×256×30 volume, 80×80×20 ROI (128,000 voxels), binCount 32, GLCM
+ *       13 directions, radius 2; run with -Xmx2g, reports time and peak heap.
+ * </ul>
+ */
+public final class MapsBench {
+
+  public static void main(String[] args) throws Exception {
+    String which = args.length > 0 ? args[0] : "brain1";
+    int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+    if (which.equals("c12")) {
+      c12(threads);
+    } else {
+      brain1(threads);
+    }
+  }
+
+  static void brain1(int threads) throws Exception {
+    Path d = Path.of("..", "shared", "data", "pyradiomics");
+    Volume img = NrrdReader.read(d.resolve("brain1_image.nrrd")).volume();
+    Mask mask =
+        Masks.fromLabelImage(
+                NrrdReader.read(d.resolve("brain1_label.nrrd")).volume(), Masks.LabelChoice.label(1))
+            .mask();
+    RadiomicsSettings s =
+        RadiomicsSettings.builder().binWidth(25).kernelRadius(2).maskedKernel(true).build();
+    FeatureMapEngine e =
+        FeatureMapEngine.builder(img, mask)
+            .settings(s)
+            .features(Map.of("firstorder", List.of(), "glcm", List.of()))
+            .threads(threads)
+            .build();
+    int n = mask.count();
+    double best = Double.MAX_VALUE;
+    for (int rep = 0; rep < 15; rep++) {
+      long t0 = System.nanoTime();
+      FeatureMaps m = e.run();
+      double ms = (System.nanoTime() - t0) / 1e6;
+      best = Math.min(best, ms);
+      if (rep == 0 || rep == 14) {
+        System.out.printf(Locale.ROOT, "run %d: %.1f ms (%d maps)%n", rep, ms, m.maps().length);
+      }
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "brain1 3D, %d ROI voxels, first-order + GLCM (42 maps), r=2 masked, binWidth 25, %d threads:"
+            + " best %.1f ms = %.0f voxels/s; PyRadiomics ~25 s -> %.0fx faster%n",
+        n, threads, best, n / (best / 1e3), 25000 / best);
+  }
+
+  static void c12(int threads) {
+    int sx = 256;
+    int sy = 256;
+    int sz = 30;
+    Geometry g = Geometry.of(new int[] {sx, sy, sz}, new double[] {0.8, 0.8, 3});
+    float[] img = new float[sx * sy * sz];
+    Random r = new Random(12);
+    for (int i = 0; i < img.length; i++) {
+      img[i] = (float) (500 + 200 * r.nextGaussian());
+    }
+    byte[] roi = new byte[img.length];
+    for (int z = 5; z < 25; z++) {
+      for (int y = 88; y < 168; y++) {
+        for (int x = 88; x < 168; x++) {
+          roi[x + sx * (y + sy * z)] = 1;
+        }
+      }
+    }
+    Mask mask = new Mask(roi, g);
+    RadiomicsSettings s = RadiomicsSettings.builder().binCount(32).kernelRadius(2).build();
+    long t0 = System.nanoTime();
+    FeatureMaps m =
+        FeatureMapEngine.builder(Volume.ofFloats(img, g), mask)
+            .settings(s)
+            .features(Map.of("glcm", List.of()))
+            .threads(threads)
+            .build()
+            .run();
+    double sec = (System.nanoTime() - t0) / 1e9;
+    long peak = 0;
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        peak += p.getPeakUsage().getUsed();
+      }
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "C12: 256x256x30, %d ROI voxels, GLCM (24 maps) binCount 32 r=2, %d threads: %.2f s"
+            + " (%.0f voxels/s), peak heap %.0f MB of max %.0f MB; Contrast at centre %s%n",
+        mask.count(), threads, sec, mask.count() / sec, peak / 1048576.0,
+        Runtime.getRuntime().maxMemory() / 1048576.0,
+        m.map("original_glcm_Contrast")[128 + sx * (128 + sy * 15)]);
+  }
+}

@@ -1,0 +1,77 @@
+package org.habitatj.commands;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ij.measure.ResultsTable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.habitatj.ij.CommandBridge;
+import org.habitatj.io.CsvTable;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * "Extract Radiomics Features" through the bridge's macro path (headless): STS_008 (IBSI STS MR,
+ * T1) against the PyRadiomics whole-ROI reference ({@code reference/whole_roi/STS_008__default.csv},
+ * default.yaml: binWidth 25, label 1, 107 features).
+ */
+class ExtractFeaturesCommandTest {
+
+  static final Path SHARED = Path.of("..", "shared");
+  @TempDir Path tmp;
+
+  @Test
+  void sts008MatchesPyRadiomicsThroughTheMacroPath() throws Exception {
+    Path dir = SHARED.resolve("data/ibsi_sts_mr/nifti/STS_008");
+    Path ref = SHARED.resolve("reference/whole_roi/STS_008__default.csv");
+    Assumptions.assumeTrue(Files.isDirectory(dir) && Files.exists(ref), "../shared absent");
+    Path csv = tmp.resolve("sts 008.csv");
+    Map<String, Object> out = CommandBridge.runWithOptions(ExtractFeaturesCommand.class,
+        "image_file=[" + dir.resolve("MR_T1_image.nii.gz") + "] mask_source=[mask file] mask_file=["
+            + dir.resolve("MR_T1_mask.nii.gz") + "] label=1 settings_file=["
+            + SHARED.resolve("reference/whole_roi/default.yaml") + "] case_id=STS_008 output_csv=["
+            + csv + "]");
+    Map<String, String> row = CsvTable.read(csv).get(0);
+    Map<String, Double> expected = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(ref)) {
+      String[] kv = line.split(",", 2);
+      if (kv[0].startsWith("original_")) {
+        expected.put(kv[0], Double.parseDouble(kv[1]));
+      }
+    }
+    assertEquals(107, expected.size());
+    int matched = 0;
+    double worst = 0;
+    for (Map.Entry<String, Double> e : expected.entrySet()) {
+      assertTrue(row.containsKey(e.getKey()), "missing column " + e.getKey());
+      double got = Double.parseDouble(row.get(e.getKey()));
+      double rel = Math.abs(got - e.getValue()) / Math.max(1e-300, Math.abs(e.getValue()));
+      worst = Math.max(worst, e.getValue() == 0 ? Math.abs(got) : rel);
+      assertEquals(e.getValue(), got, 1e-9 * Math.max(1, Math.abs(e.getValue())), e.getKey());
+      matched++;
+    }
+    System.out.println("STS_008 via command: " + matched + " features, worst rel diff " + worst);
+    assertEquals("STS_008", row.get("case_id"));
+    ResultsTable rt = (ResultsTable) out.get("results");
+    assertEquals(1, rt.size());
+    assertEquals(expected.get("original_firstorder_Mean"), rt.getValue("original_firstorder_Mean", 0),
+        1e-9 * Math.abs(expected.get("original_firstorder_Mean")));
+  }
+
+  @Test
+  void missingMaskFileIsAClearError() throws Exception {
+    Path dir = SHARED.resolve("data/ibsi_sts_mr/nifti/STS_008");
+    Assumptions.assumeTrue(Files.isDirectory(dir), "../shared absent");
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> CommandBridge.runWithOptions(
+            ExtractFeaturesCommand.class, "image_file=[" + dir.resolve("MR_T1_image.nii.gz")
+                + "] mask_file=[" + tmp.resolve("nope.nii.gz") + "]"));
+    assertTrue(e.getMessage().contains("nope.nii.gz"), e.getMessage());
+    List.of();
+  }
+}
