@@ -40,6 +40,13 @@ import org.habitatj.core.settings.RadiomicsSettings;
  * </ol>
  *
  * <p>Texture families come from the explicit registry {@link TextureFamilies}.
+ *
+ * <p>An extractor is cheap to create and may be reused for many cases, but it is not thread-safe
+ * (texture families reuse buffers): use one extractor per thread.
+ *
+ * <p>Typical use: {@code new FeatureExtractor(PyRadiomicsParams.read(yaml).settings())
+ * .extractFromLabels(image, labels, progress)}, then {@code FeatureCsv.writeRows(...)} with
+ * {@link Result#asRow()}.
  */
 public final class FeatureExtractor {
 
