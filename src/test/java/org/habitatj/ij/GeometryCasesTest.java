@@ -155,4 +155,29 @@ class GeometryCasesTest {
       }
     }
   }
+
+  /** C13 via the loader: a shifted mask is refused, or resampled only when asked. */
+  @Test
+  void loaderRefusesOrResamplesOnRequest() throws Exception {
+    Geometry img = Geometry.of(new int[] {10, 10, 5}, new double[] {0.7, 0.7, 5.0});
+    Geometry shifted = img.withOrigin(new double[] {0.7, 0, 0});
+    Path ip = tmp.resolve("image.nii");
+    NiftiWriter.write(Volume.ofDoubles(new double[500], img), VoxelType.FLOAT32, ip, false);
+    byte[] d = new byte[500];
+    d[shifted.index(3, 4, 2)] = 1;
+    d[shifted.index(9, 4, 2)] = 1; // falls outside the image after the shift
+    Path mp = tmp.resolve("shifted.nii.gz");
+    NiftiWriter.write(new Mask(d, shifted), mp);
+    MaskException e = assertThrows(MaskException.class,
+        () -> ImageMaskLoader.load(ip, mp, Masks.LabelChoice.label(1), false));
+    assertEquals(MaskException.Reason.GEOMETRY_MISMATCH, e.reason());
+    // float32 in the file: 0.7 is stored as 0.699999988
+    assertTrue(e.getMessage().contains("origin (0.699999988, 0, 0)"), e.getMessage());
+    ImageMaskLoader.ImageAndMask r = ImageMaskLoader.load(ip, mp, Masks.LabelChoice.label(1),
+        true);
+    assertTrue(r.resampled());
+    assertEquals(1, r.mask().count());
+    assertTrue(r.mask().contains(4, 4, 2));
+    assertTrue(r.messages().stream().anyMatch(m -> m.contains("resampled")));
+  }
 }

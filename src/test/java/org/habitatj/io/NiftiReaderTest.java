@@ -164,14 +164,15 @@ class NiftiReaderTest {
    * header (RAS → LPS: negate rows 0 and 1).
    */
   @ParameterizedTest
-  @ValueSource(strings = {"none", "qform", "qform-qfac", "sform", "both", "rotated", "bigendian"})
+  @ValueSource(strings = {"none", "qform", "qform-qfac", "sform", "aligned", "both", "rotated",
+      "bigendian"})
   void c14ImageAndMaskSameIndexMapping(String variant) throws IOException {
     NiftiBytes h = new NiftiBytes().size(3, 2, 2);
     double[] expectDir;
     double[] expectOrigin = {0, 0, 0};
     switch (variant) {
-      case "none":
-        expectDir = new double[] {-1, 0, 0, 0, -1, 0, 0, 0, 1};
+      case "none": // ITK: identity direction (LPS), origin 0
+        expectDir = new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1};
         break;
       case "qform": // quaternion 0 → identity RAS
         h.qformCode = 1;
@@ -190,7 +191,13 @@ class NiftiReaderTest {
         expectDir = new double[] {1, 0, 0, 0, -1, 0, 0, 0, 1};
         expectOrigin = new double[] {-3, -4, 5};
         break;
-      case "both": // sform wins over a different qform
+      case "aligned": // sform code 2 (aligned) differing from a known qform: qform wins (ITK)
+        h.qformCode = 1;
+        h.sformCode = 2;
+        h.srow = new float[][] {{0, 1, 0, 0}, {1, 0, 0, 0}, {0, 0, -1, 0}};
+        expectDir = new double[] {-1, 0, 0, 0, -1, 0, 0, 0, 1};
+        break;
+      case "both": // sform code 1 wins over a different qform (ITK)
         h.qformCode = 1;
         h.sformCode = 1;
         h.srow = new float[][] {{0, 1, 0, 0}, {1, 0, 0, 0}, {0, 0, -1, 0}};

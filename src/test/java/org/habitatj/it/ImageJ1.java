@@ -61,19 +61,28 @@ public final class ImageJ1 {
     Path jar = plugins.resolve("HabitatJ_.jar");
     List<String> config = new ArrayList<>(Files.readAllLines(Path.of("plugins.config")));
     config.addAll(extraConfigLines);
+    java.util.Map<String, byte[]> entries = new java.util.TreeMap<>();
+    addTree(entries, Path.of("target", "classes"));
+    if (withTestClasses) {
+      addTree(entries, Path.of("target", "test-classes"));
+    }
+    entries.put("plugins.config", String.join("\n", config).concat("\n").getBytes(StandardCharsets.UTF_8));
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-      addTree(out, Path.of("target", "classes"));
-      if (withTestClasses) {
-        addTree(out, Path.of("target", "test-classes"));
+      for (java.util.Map.Entry<String, byte[]> e : entries.entrySet()) {
+        out.putNextEntry(new JarEntry(e.getKey()));
+        out.write(e.getValue());
+        out.closeEntry();
       }
-      out.putNextEntry(new JarEntry("plugins.config"));
-      out.write(String.join("\n", config).concat("\n").getBytes(StandardCharsets.UTF_8));
-      out.closeEntry();
     }
     return dir;
   }
 
-  private static void addTree(JarOutputStream out, Path root) throws IOException {
+  /**
+   * Adds the files below {@code root} to {@code entries}. SciJava plugin indexes
+   * (META-INF/json/...) present in both trees are concatenated, as the SciJava index reader
+   * accepts one JSON object per line.
+   */
+  private static void addTree(java.util.Map<String, byte[]> entries, Path root) throws IOException {
     List<Path> files;
     try (Stream<Path> s = Files.walk(root)) {
       files = s.filter(Files::isRegularFile).sorted().toList();
@@ -83,9 +92,14 @@ public final class ImageJ1 {
       if (name.equals("plugins.config") || name.startsWith("META-INF/MANIFEST")) {
         continue;
       }
-      out.putNextEntry(new JarEntry(name));
-      Files.copy(f, out);
-      out.closeEntry();
+      byte[] bytes = Files.readAllBytes(f);
+      byte[] old = entries.get(name);
+      if (old != null && name.startsWith("META-INF/json/")) {
+        String joined = new String(old, StandardCharsets.UTF_8).stripTrailing() + "\n"
+            + new String(bytes, StandardCharsets.UTF_8);
+        bytes = joined.getBytes(StandardCharsets.UTF_8);
+      }
+      entries.put(name, bytes);
     }
   }
 

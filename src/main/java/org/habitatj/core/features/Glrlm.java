@@ -26,7 +26,8 @@ import org.habitatj.core.settings.RadiomicsSettings.DirectionAggregation;
  * p<sub>r</sub>(j) = Σ<sub>i</sub> P(i,j); ε = numpy.spacing(1). Features are computed per angle
  * and averaged over the non-empty angles (PyRadiomics nanmean; IBSI "averaged"), or computed once
  * on the sum over angles ({@link DirectionAggregation#MERGED}, IBSI "merged"; N<sub>p</sub> is then
- * the voxel count times the number of angles, as PyRadiomics' note on merged matrices says).
+ * the voxel count times the number of angles, as PyRadiomics' note on merged matrices says). IBSI
+ * codes: 3D averaged ITBB, 3D merged IAZD, force2D averaged JJUI, force2D merged ZW7Z.
  *
  * <p>Grey levels absent from the ROI are zero rows here (PyRadiomics deletes them; no value
  * changes). Conventions: a whole ROI never gives NaN unless every angle is empty (an ROI of one
@@ -196,21 +197,35 @@ public final class Glrlm implements FeatureFamily {
   public static double[] aggregate(
       double[] counts, int na, int ng, int nr, DirectionAggregation agg, Workspace ws) {
     double[] out = new double[N_FEATURES];
+    aggregate(counts, na, ng, nr, agg, ws, out);
+    return out;
+  }
+
+  /** As the allocating overload, writing the 16 features into {@code out} (sliding windows). */
+  public static void aggregate(
+      double[] counts,
+      int na,
+      int ng,
+      int nr,
+      DirectionAggregation agg,
+      Workspace ws,
+      double[] out) {
+    Arrays.fill(out, 0, N_FEATURES, 0);
     if (agg == DirectionAggregation.MERGED) {
-      double[] merged = new double[ng * nr];
+      double[] merged = ws.merged(ng * nr);
       for (int a = 0; a < na; a++) {
         for (int k = 0; k < ng * nr; k++) {
           merged[k] += counts[a * ng * nr + k];
         }
       }
       if (!ws.load(merged, 0, ng, nr)) {
-        Arrays.fill(out, Double.NaN);
+        Arrays.fill(out, 0, N_FEATURES, Double.NaN);
       } else {
         features(ws, out);
       }
-      return out;
+      return;
     }
-    double[] one = new double[N_FEATURES];
+    double[] one = ws.one;
     int n = 0;
     for (int a = 0; a < na; a++) {
       if (!ws.load(counts, a * ng * nr, ng, nr)) {
@@ -225,7 +240,6 @@ public final class Glrlm implements FeatureFamily {
     for (int f = 0; f < N_FEATURES; f++) {
       out[f] = n == 0 ? Double.NaN : out[f] / n;
     }
-    return out;
   }
 
   /** All 16 features of the matrix loaded in {@code w}, in {@link #FEATURES} order. */
@@ -331,6 +345,16 @@ public final class Glrlm implements FeatureFamily {
   /** One loaded run-length matrix (counts, marginals, total). Not thread-safe. */
   public static final class Workspace extends SizeMatrix {
     int nr;
+    final double[] one = new double[N_FEATURES];
+    private double[] mergedBuf = new double[0];
+
+    double[] merged(int len) {
+      if (mergedBuf.length < len) {
+        mergedBuf = new double[len];
+      }
+      Arrays.fill(mergedBuf, 0, len, 0);
+      return mergedBuf;
+    }
 
     /**
      * Loads the matrix {@code counts[offset + (i−1)·nr + r−1]}.

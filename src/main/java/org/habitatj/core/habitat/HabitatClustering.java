@@ -12,14 +12,25 @@ import smile.math.MathEx;
 /**
  * Seeded, reproducible K-means clustering of voxels into habitats (case C17).
  *
- * <p>Algorithm: Smile 3.1.1 {@code smile.clustering.KMeans.fit(data, k, maxIter, tol)}: k-means++
- * seeding (D² sampling) followed by Lloyd iterations (exact filtering with a BBD tree). Smile draws
- * its random numbers from {@code smile.math.MathEx}'s thread-local generator; before each restart
- * that generator is seeded, on the calling thread, with the restart's seed (a {@link
- * SplittableRandom} stream started at the user's seed). The seeding and the Lloyd steps that Smile
- * runs on parallel streams compute each voxel independently, so the partition is the same for any
- * thread count. Of the restarts, the one with the lowest within-cluster sum of squares (WCSS,
- * recomputed here from the partition) is kept; ties keep the earliest restart.
+ * <p><b>Engines.</b> {@link Engine#HABITATJ} (default): HabitatJ's own k-means ({@code
+ * LloydKMeans}): greedy k-means++ seeding as scikit-learn (2 + ⌊ln K⌋ local trials), exact Lloyd
+ * iterations accelerated with Hamerly's bounds, stopping as scikit-learn (no label change, or summed
+ * squared centre shift ≤ tol × mean feature variance). Each restart r uses its own seed (the r-th
+ * value of a {@link SplittableRandom} started at the user's seed) and runs single-threaded; restarts
+ * run in parallel and the best is chosen by (WCSS, restart index), so the partition is the same
+ * for any thread count. {@link Engine#SMILE}: Smile 3.1.1 {@code smile.clustering.KMeans.fit(data,
+ * k, maxIter, tol')} (k-means++ with one trial per centre, Lloyd with a BBD tree), seeded through
+ * {@code smile.math.MathEx.setSeed} on the calling thread before each restart, restarts sequential;
+ * Smile stops when the distortion decrease is ≤ tol' = tol × n × mean feature variance. Smile was the
+ * first engine; it is kept as a cross-check but is 10–50× slower here and its single-trial seeding
+ * reaches worse optima on small inputs.
+ *
+ * <p>With a single feature (and at most 4000 voxels) the HabitatJ engine returns the exact global
+ * optimum instead (dynamic programming over the sorted values, Ckmeans.1d.dp), so restarts and seed
+ * do not matter there.
+ *
+ * <p>Of the restarts, the one with the lowest within-cluster sum of squares (WCSS, recomputed here
+ * from the final partition) is kept; ties keep the earliest restart.
  *
  * <p><b>Canonical habitat numbering</b>: clusters are renumbered 1..K by ascending centroid value of
  * the first (standardised) feature; ties by decreasing size, then by the smallest voxel index in
@@ -38,6 +49,14 @@ public final class HabitatClustering {
 
   /** Silhouette sample size for large inputs. */
   public static final int SILHOUETTE_SAMPLE = 3000;
+
+  /** K-means implementation (see class Javadoc). */
+  public enum Engine {
+    /** HabitatJ's k-means (greedy k-means++, Hamerly-accelerated Lloyd); default. */
+    HABITATJ,
+    /** Smile 3.1.1 {@code KMeans.fit}. */
+    SMILE
+  }
 
   /** How K is chosen. */
   public enum KSelection {
@@ -78,17 +97,22 @@ public final class HabitatClustering {
    * @param restarts k-means++ restarts (≥ 1)
    * @param seed random seed, recorded in the result
    * @param maxIter maximum Lloyd iterations per restart
-   * @param tol Smile's convergence tolerance on the distortion decrease
+   * @param tol convergence tolerance relative to the mean feature variance (scikit-learn's)
    * @param selection how K is chosen
    * @param kMin smallest K tried by a selection criterion
    * @param kMax largest K tried
+   * @param engine k-means implementation
    */
   public record Options(int k, int restarts, long seed, int maxIter, double tol,
-      KSelection selection, int kMin, int kMax) {
+      KSelection selection, int kMin, int kMax, Engine engine) {
 
-    /** K = 6, 10 restarts, seed 0, 300 iterations, tol 1e-10, fixed K, range 3–9. */
-    public static final Options DEFAULT = new Options(6, 10, 0L, 300, 1e-10, KSelection.FIXED,
-        3, 9);
+    /**
+     * K = 6, 10 restarts (scikit-learn 1.2's n_init, as the ITHscore reference run), seed 0, 300
+     * iterations, tol 0 (iterate until no label changes: a true Lloyd fixed point; scikit-learn's
+     * 1e-4 stops earlier and lands on worse optima), fixed K, range 3–9, HabitatJ engine.
+     */
+    public static final Options DEFAULT = new Options(6, 10, 0L, 300, 0, KSelection.FIXED,
+        3, 9, Engine.HABITATJ);
 
     /** @throws IllegalArgumentException on an invalid value */
     public Options {
@@ -102,25 +126,32 @@ public final class HabitatClustering {
         throw new IllegalArgumentException("K range must satisfy 2 <= kMin <= kMax, got "
             + kMin + ".." + kMax);
       }
-      if (selection == null) {
-        throw new IllegalArgumentException("K selection must be given");
+      if (selection == null || engine == null) {
+        throw new IllegalArgumentException("K selection and engine must be given");
+      }
+      if (!(tol >= 0)) {
+        throw new IllegalArgumentException("tol must be >= 0, got " + tol);
       }
     }
 
+    public Options withEngine(Engine e) {
+      return new Options(k, restarts, seed, maxIter, tol, selection, kMin, kMax, e);
+    }
+
     public Options withK(int newK) {
-      return new Options(newK, restarts, seed, maxIter, tol, selection, kMin, kMax);
+      return new Options(newK, restarts, seed, maxIter, tol, selection, kMin, kMax, engine);
     }
 
     public Options withSeed(long newSeed) {
-      return new Options(k, restarts, newSeed, maxIter, tol, selection, kMin, kMax);
+      return new Options(k, restarts, newSeed, maxIter, tol, selection, kMin, kMax, engine);
     }
 
     public Options withRestarts(int n) {
-      return new Options(k, n, seed, maxIter, tol, selection, kMin, kMax);
+      return new Options(k, n, seed, maxIter, tol, selection, kMin, kMax, engine);
     }
 
     public Options withSelection(KSelection s, int lo, int hi) {
-      return new Options(k, restarts, seed, maxIter, tol, s, lo, hi);
+      return new Options(k, restarts, seed, maxIter, tol, s, lo, hi, engine);
     }
   }
 
@@ -196,22 +227,72 @@ public final class HabitatClustering {
   private static Result fixedK(double[][] rows, int k, Options o, Progress progress, int step,
       int steps) {
     SplittableRandom seeds = new SplittableRandom(o.seed());
-    int[] bestY = null;
-    double bestW = Double.POSITIVE_INFINITY;
-    for (int r = 0; r < o.restarts(); r++) {
-      progress.checkCanceled();
-      long s = seeds.nextLong();
-      MathEx.setSeed(s);
-      KMeans km = KMeans.fit(rows, k, o.maxIter(), o.tol());
-      int[] y = km.y.clone();
-      double w = wcss(rows, y, k);
-      if (w < bestW) {
-        bestW = w;
-        bestY = y;
-      }
-      progress.fraction((step + (r + 1.0) / o.restarts()) / steps);
+    long[] restartSeed = new long[o.restarts()];
+    for (int r = 0; r < restartSeed.length; r++) {
+      restartSeed[r] = seeds.nextLong();
     }
-    return canonical(rows, bestY, k, bestW);
+    int[][] ys = new int[o.restarts()][];
+    double[] ws = new double[o.restarts()];
+    if (o.engine() == Engine.SMILE) {
+      // tol 0 would never stop Smile before maxIter on floating-point noise: floor at 1e-12
+      double tolAbs = Math.max(1e-12, o.tol() * rows.length * meanVariance(rows));
+      for (int r = 0; r < o.restarts(); r++) {
+        progress.checkCanceled();
+        MathEx.setSeed(restartSeed[r]);
+        ys[r] = KMeans.fit(rows, k, o.maxIter(), tolAbs).y.clone();
+        ws[r] = wcss(rows, ys[r], k);
+        progress.fraction((step + (r + 1.0) / o.restarts()) / steps);
+      }
+    } else if (rows[0].length == 1 && rows.length <= OptimalKMeans1D.MAX_N) {
+      // one feature: the exact global optimum, whatever the seed (C17)
+      double[] v = new double[rows.length];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = rows[i][0];
+      }
+      int[] y = OptimalKMeans1D.cluster(v, k);
+      progress.fraction((step + 1.0) / steps);
+      return canonical(rows, y, k, wcss(rows, y, k));
+    } else {
+      int n = rows.length;
+      int p = rows[0].length;
+      double[] flat = new double[n * p];
+      for (int i = 0; i < n; i++) {
+        System.arraycopy(rows[i], 0, flat, i * p, p);
+      }
+      java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+      java.util.stream.IntStream.range(0, o.restarts()).parallel().forEach(r -> {
+        progress.checkCanceled();
+        ys[r] = LloydKMeans.run(flat, n, p, k, restartSeed[r], o.maxIter(), o.tol()).y();
+        ws[r] = wcss(rows, ys[r], k);
+        progress.fraction((step + done.incrementAndGet() / (double) o.restarts()) / steps);
+      });
+    }
+    int best = 0;
+    for (int r = 1; r < ws.length; r++) {
+      if (ws[r] < ws[best]) {
+        best = r;
+      }
+    }
+    return canonical(rows, ys[best], k, ws[best]);
+  }
+
+  private static double meanVariance(double[][] rows) {
+    int n = rows.length;
+    int p = rows[0].length;
+    double total = 0;
+    for (int j = 0; j < p; j++) {
+      double m = 0;
+      for (double[] r : rows) {
+        m += r[j];
+      }
+      m /= n;
+      double v = 0;
+      for (double[] r : rows) {
+        v += (r[j] - m) * (r[j] - m);
+      }
+      total += v / n;
+    }
+    return total / p;
   }
 
   /** Renumbers clusters 0..k-1 into habitats 1..K (see class Javadoc). */

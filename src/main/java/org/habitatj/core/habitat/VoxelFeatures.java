@@ -2,6 +2,7 @@ package org.habitatj.core.habitat;
 
 import java.util.Arrays;
 import org.habitatj.core.image.Geometry;
+import org.habitatj.core.image.Mask;
 
 /**
  * Per-voxel feature values of a set of voxels: the input of habitat clustering (produced by the
@@ -49,6 +50,40 @@ public final class VoxelFeatures {
     this.voxels = voxels;
     this.names = names;
     this.columns = columns;
+  }
+
+  /**
+   * The values of feature maps at the voxels of a mask (in x-fastest order), named by their
+   * PyRadiomics names (e.g. {@code original_glcm_Contrast}).
+   *
+   * @param maps maps on the full grid ({@link org.habitatj.core.maps.FeatureMaps})
+   * @param mask the voxels to take (tumour or ring), on the same grid
+   * @throws IllegalArgumentException if the grids differ
+   */
+  public static VoxelFeatures of(org.habitatj.core.maps.FeatureMaps maps, Mask mask) {
+    if (!maps.geometry().sameGrid(mask.geometry())) {
+      throw new IllegalArgumentException("feature maps and mask are on different grids: maps "
+          + maps.geometry().describe() + "; mask " + mask.geometry().describe());
+    }
+    int n = mask.count();
+    int[] vox = new int[n];
+    byte[] m = mask.data();
+    for (int i = 0, k = 0; i < m.length; i++) {
+      if (m[i] != 0) {
+        vox[k++] = i;
+      }
+    }
+    int nf = maps.maps().length;
+    String[] names = new String[nf];
+    double[][] cols = new double[nf][n];
+    for (int f = 0; f < nf; f++) {
+      names[f] = maps.features().get(f).pyradiomicsName();
+      float[] src = maps.maps()[f];
+      for (int v = 0; v < n; v++) {
+        cols[f][v] = src[vox[v]];
+      }
+    }
+    return new VoxelFeatures(mask.geometry(), vox, names, cols);
   }
 
   public Geometry geometry() {

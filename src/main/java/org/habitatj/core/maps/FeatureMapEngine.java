@@ -128,9 +128,6 @@ public final class FeatureMapEngine {
       }
     }
     for (Map.Entry<String, List<String>> e : wanted.entrySet()) {
-      if (e.getKey().startsWith("shape")) {
-        continue;
-      }
       addCalculator(WindowCalculators.forFamily(e.getKey(), discretization), e.getValue());
     }
     if (outFeatures.isEmpty()) {
@@ -221,6 +218,42 @@ public final class FeatureMapEngine {
    */
   public FeatureMaps run() {
     Geometry g = volume.geometry();
+    int nOut = outFeatures.size();
+    float[][] maps = new float[nOut][];
+    long nvox = g.voxelCount();
+    for (int f = 0; f < nOut; f++) {
+      float[] m = new float[Math.toIntExact(nvox)];
+      Arrays.fill(m, Float.NaN);
+      maps[f] = m;
+    }
+    runInto(
+        (gi, values) -> {
+          for (int f = 0; f < nOut; f++) {
+            maps[f][gi] = (float) values[f];
+          }
+        });
+    double[] sp = g.spacing();
+    return new FeatureMaps(
+        g,
+        List.copyOf(outFeatures),
+        maps,
+        radius.clone(),
+        new double[] {radius[0] * sp[0], radius[1] * sp[1], radius[2] * sp[2]},
+        description);
+  }
+
+  /** Receives the double-precision feature values of one ROI voxel (called from worker threads). */
+  interface VoxelSink {
+    /**
+     * @param voxelIndex linear index on the full image grid
+     * @param values the selected features in {@link #features()} order (buffer reused: copy)
+     */
+    void accept(int voxelIndex, double[] values);
+  }
+
+  /** Computes every ROI voxel and hands its values to the sink (distinct voxels may be concurrent). */
+  void runInto(VoxelSink sink) {
+    Geometry g = volume.geometry();
     int sx = g.size(0);
     int sy = g.size(1);
     int sz = g.size(2);
@@ -296,13 +329,6 @@ public final class FeatureMapEngine {
     }
 
     int nOut = outFeatures.size();
-    float[][] maps = new float[nOut][];
-    long nvox = g.voxelCount();
-    for (int f = 0; f < nOut; f++) {
-      float[] m = new float[Math.toIntExact(nvox)];
-      Arrays.fill(m, Float.NaN);
-      maps[f] = m;
-    }
     int[] offsets = new int[calculators.size() + 1];
     for (int c = 0; c < calculators.size(); c++) {
       offsets[c + 1] = offsets[c] + calculators.get(c).features().size();
@@ -326,19 +352,21 @@ public final class FeatureMapEngine {
     st.spacing = g.spacing();
     st.totalWidth = offsets[calculators.size()];
 
-    int nChunks = (nRoi + chunkSize - 1) / chunkSize;
+    int chunk = Math.min(chunkSize, nRoi);
+    int nChunks = (nRoi + chunk - 1) / chunk;
     AtomicInteger done = new AtomicInteger();
     ConcurrentLinkedDeque<WorkerSet> pool = new ConcurrentLinkedDeque<>();
     Runnable[] tasks = new Runnable[nChunks];
     for (int c = 0; c < nChunks; c++) {
-      final int from = c * chunkSize;
-      final int to = Math.min(nRoi, from + chunkSize);
+      final int from = c * chunk;
+      final int to = Math.min(nRoi, from + chunk);
       tasks[c] =
           () -> {
             if (progress.isCanceled()) {
               throw new CanceledException();
             }
             WorkerSet ws = pool.pollFirst();
+            double[] sel = new double[nOut];
             if (ws == null) {
               ws = new WorkerSet(st);
             }
@@ -354,8 +382,9 @@ public final class FeatureMapEngine {
                 int gi = (ox + x) + sx * ((oy + y) + sy * (oz + z));
                 double[] out = ws.out;
                 for (int f = 0; f < nOut; f++) {
-                  maps[f][gi] = (float) out[selOffset[f]];
+                  sel[f] = out[selOffset[f]];
                 }
+                sink.accept(gi, sel);
               }
             } finally {
               pool.addFirst(ws);
@@ -365,13 +394,6 @@ public final class FeatureMapEngine {
     }
     execute(tasks);
     progress.fraction(1);
-    return new FeatureMaps(
-        g,
-        List.copyOf(outFeatures),
-        maps,
-        radius.clone(),
-        new double[] {radius[0] * st.spacing[0], radius[1] * st.spacing[1], radius[2] * st.spacing[2]},
-        description);
   }
 
   private static int distinct(int[] levels, byte[] region, int ng) {
@@ -650,8 +672,9 @@ public final class FeatureMapEngine {
     }
 
     /**
-     * Feature selection: family name (firstorder, glcm, glrlm, glszm, gldm, ngtdm) → feature names
-     * (empty = all). Default: the map families enabled in the settings.
+     * Feature selection: family name (firstorder, glcm, glrlm, glszm, gldm, ngtdm; "shape" gives
+     * the 3D shape of each window, as the ITHscore package does) → feature names (empty = all), in
+     * output order. Default: the map families enabled in the settings (never shape).
      */
     public Builder features(Map<String, List<String>> f) {
       features = new LinkedHashMap<>(f);

@@ -18,6 +18,8 @@ final class WindowCalculators {
 
   static WindowCalculator forFamily(String family, MapDiscretization mode) {
     switch (family) {
+      case "shape":
+        return new ShapeWindowCalculator();
       case "firstorder":
         return new FirstOrderWindowCalculator();
       case "glcm":

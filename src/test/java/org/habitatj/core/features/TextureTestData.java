@@ -1,9 +1,6 @@
 package org.habitatj.core.features;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -14,15 +11,19 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.habitatj.io.LoadedImage;
+import org.habitatj.io.NiftiReader;
+import org.habitatj.io.NrrdReader;
 
 /**
- * Test-only readers for the shared reference data: .npy matrices, gzip NRRD / NIfTI volumes (only
- * what the shared files use), PyRadiomics baseline CSVs, and a PyRadiomics-style fixed-bin-width
- * discretisation (with whole-image z-score normalisation and sigma re-segmentation) to build the
- * {@link DiscretizedRoi} until the io/featcore readers and Discretizer are merged.
+ * Test helpers for the shared reference data: a .npy reader, volumes through the production
+ * NRRD/NIfTI readers, PyRadiomics baseline CSVs, and an independent, test-side PyRadiomics-style
+ * fixed-bin-width discretisation (whole-image z-score normalisation, sigma re-segmentation) that
+ * builds the {@link DiscretizedRoi} without going through the production Discretizer, so that the
+ * texture tests check the families on their own (the production path is covered by the
+ * FeatureExtractor reference tests).
  */
 final class TextureTestData {
 
@@ -94,104 +95,18 @@ final class TextureTestData {
   /** A volume: size (x, y, z), spacing (x, y, z), values x-fastest. */
   record Vol(int[] size, double[] spacing, double[] data) {}
 
+  /** Reads an NRRD with the production {@link NrrdReader}. */
   static Vol readNrrd(Path p) throws IOException {
-    byte[] all = Files.readAllBytes(p);
-    int pos = 0;
-    Map<String, String> h = new HashMap<>();
-    while (true) {
-      int e = pos;
-      while (all[e] != '\n') {
-        e++;
-      }
-      String line = new String(all, pos, e - pos, StandardCharsets.ISO_8859_1).trim();
-      pos = e + 1;
-      if (line.isEmpty()) {
-        break;
-      }
-      int c = line.indexOf(": ");
-      if (c > 0 && !line.startsWith("#")) {
-        h.put(line.substring(0, c).trim(), line.substring(c + 2).trim());
-      }
-    }
-    int[] size = Arrays.stream(h.get("sizes").split("\\s+")).mapToInt(Integer::parseInt).toArray();
-    double[] spacing = new double[3];
-    String dirs = h.get("space directions");
-    String[] vecs = dirs.replace("(", "").split("\\)");
-    for (int i = 0; i < 3; i++) {
-      double[] v = Arrays.stream(vecs[i].trim().split(",")).mapToDouble(Double::parseDouble).toArray();
-      spacing[i] = Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
-    }
-    byte[] raw = Arrays.copyOfRange(all, pos, all.length);
-    String enc = h.get("encoding");
-    if (enc.equals("gzip") || enc.equals("gz")) {
-      raw = gunzip(raw);
-    } else if (!enc.equals("raw")) {
-      throw new IOException("encoding " + enc);
-    }
-    String type = h.get("type");
-    ByteOrder bo =
-        "big".equals(h.get("endian")) ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-    int n = size[0] * size[1] * size[2];
-    return new Vol(size, spacing, decode(raw, 0, n, type, bo));
+    return toVol(NrrdReader.read(p));
   }
 
+  /** Reads a NIfTI with the production {@link NiftiReader}. */
   static Vol readNifti(Path p) throws IOException {
-    byte[] b = gunzip(Files.readAllBytes(p));
-    ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
-    if (bb.getInt(0) != 348) {
-      throw new IOException("not a little-endian NIfTI-1: " + p);
-    }
-    int[] size = {bb.getShort(42), bb.getShort(44), bb.getShort(46)};
-    short datatype = bb.getShort(70);
-    double[] spacing = {bb.getFloat(80), bb.getFloat(84), bb.getFloat(88)};
-    int off = (int) bb.getFloat(108);
-    float slope = bb.getFloat(112);
-    float inter = bb.getFloat(116);
-    String type =
-        switch (datatype) {
-          case 2 -> "uchar";
-          case 4 -> "short";
-          case 8 -> "int";
-          case 16 -> "float";
-          case 64 -> "double";
-          case 512 -> "ushort";
-          default -> throw new IOException("NIfTI datatype " + datatype);
-        };
-    int n = size[0] * size[1] * size[2];
-    double[] d = decode(b, off, n, type, ByteOrder.LITTLE_ENDIAN);
-    if (slope != 0 && !(slope == 1 && inter == 0)) {
-      for (int i = 0; i < n; i++) {
-        d[i] = d[i] * slope + inter;
-      }
-    }
-    return new Vol(size, spacing, d);
+    return toVol(NiftiReader.read(p));
   }
 
-  private static double[] decode(byte[] raw, int off, int n, String type, ByteOrder bo) {
-    ByteBuffer bb = ByteBuffer.wrap(raw).order(bo);
-    bb.position(off);
-    double[] d = new double[n];
-    for (int i = 0; i < n; i++) {
-      d[i] =
-          switch (type) {
-            case "short", "int16", "signed short" -> bb.getShort();
-            case "ushort", "unsigned short", "uint16" -> bb.getShort() & 0xffff;
-            case "int", "int32", "signed int" -> bb.getInt();
-            case "uchar", "unsigned char", "uint8" -> bb.get() & 0xff;
-            case "float" -> bb.getFloat();
-            case "double" -> bb.getDouble();
-            default -> throw new IllegalArgumentException("type " + type);
-          };
-    }
-    return d;
-  }
-
-  private static byte[] gunzip(byte[] in) throws IOException {
-    try (InputStream is = new GZIPInputStream(new java.io.ByteArrayInputStream(in))) {
-      ByteArrayOutputStream bos = new ByteArrayOutputStream();
-      is.transferTo(bos);
-      return bos.toByteArray();
-    }
+  private static Vol toVol(LoadedImage li) {
+    return new Vol(li.geometry().size(), li.geometry().spacing(), li.volume().toDoubleArray());
   }
 
   /** Preprocessing options of a baseline column (only what the texture tests need). */
@@ -370,7 +285,4 @@ final class TextureTestData {
     }
     return Math.abs(ours - ref) / Math.max(Math.abs(ref), 1e-300);
   }
-
-  @SuppressWarnings("unused")
-  private static void unused(DataInputStream d) {}
 }

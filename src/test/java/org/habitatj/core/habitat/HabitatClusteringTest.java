@@ -87,6 +87,25 @@ class HabitatClusteringTest {
     assertEquals(4.0, r.wcss(), 1e-12);
   }
 
+  @Test
+  void bothEnginesOnMultiFeatureData() {
+    // the 7-point example embedded in 2 features (second constant): not the 1-D exact path, so
+    // k-means++ restarts must find the optimum {1,2,3} {9,10,11} {30} (WCSS 4)
+    double[][] rows = {{1, 0}, {2, 0}, {3, 0}, {9, 0}, {10, 0}, {11, 0}, {30, 0}};
+    for (HabitatClustering.Engine e : HabitatClustering.Engine.values()) {
+      HabitatClustering.Result r = HabitatClustering.cluster(rows,
+          Options.DEFAULT.withK(3).withEngine(e), Progress.NONE);
+      assertArrayEquals(new int[] {1, 1, 1, 2, 2, 2, 3}, r.labels(), e.name());
+      assertEquals(4.0, r.wcss(), 1e-12);
+    }
+    // well separated blobs: both engines give the same canonical partition
+    double[][] b = blobs(100, 21);
+    int[] h = HabitatClustering.cluster(b, Options.DEFAULT.withK(4), Progress.NONE).labels();
+    int[] s = HabitatClustering.cluster(b, Options.DEFAULT.withK(4)
+        .withEngine(HabitatClustering.Engine.SMILE), Progress.NONE).labels();
+    assertArrayEquals(h, s);
+  }
+
   static double[][] blobs(int perBlob, long seed) {
     Random rnd = new Random(seed);
     double[][] centres = {{0, 0, 0}, {4, 0, 1}, {0, 4, 2}, {4, 4, 3}};

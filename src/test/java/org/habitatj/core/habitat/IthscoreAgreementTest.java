@@ -77,26 +77,47 @@ class IthscoreAgreementTest {
   @Test
   void brain1EverySeedMatchesPartitionAndOptimum() throws Exception {
     assumeTrue(IthReference.available(), "../shared/reference/ithscore not present");
-    // Other seeds: ARI >= 0.9 against every reference map, and a within-cluster SS at least as
-    // low as the best of scikit-learn's five runs (same scaled matrix): our optimum is not worse.
-    for (long seed = 1; seed < 5; seed++) {
+    // Seeds 0..4: ARI >= 0.9 against every reference map; each of our within-cluster SS is no
+    // worse than the worst of scikit-learn's five runs and our best is no worse than its best
+    // (same scaled matrix): our optimiser is at least as good as the reference's.
+    double ourBest = Double.POSITIVE_INFINITY;
+    double refBest = Double.POSITIVE_INFINITY;
+    for (long seed = 0; seed < 5; seed++) {
       Run r = run("brain1", seed);
-      double bestRef = Double.POSITIVE_INFINITY;
+      double refWorst = 0;
       for (int s = 0; s < 5; s++) {
         assertTrue(r.ari()[s] >= 0.9, "seed " + seed + " vs ref " + s + ": ARI " + r.ari()[s]);
-        bestRef = Math.min(bestRef, r.refWcss()[s]);
+        refWorst = Math.max(refWorst, r.refWcss()[s]);
+        refBest = Math.min(refBest, r.refWcss()[s]);
       }
-      assertTrue(r.wcss() <= bestRef * (1 + 1e-12), "seed " + seed + " WCSS " + r.wcss()
-          + " > best reference " + bestRef);
+      assertTrue(r.wcss() <= refWorst, "seed " + seed + " WCSS " + r.wcss());
+      ourBest = Math.min(ourBest, r.wcss());
     }
+    assertTrue(ourBest <= refBest * (1 + 1e-12), ourBest + " vs " + refBest);
   }
 
   @Test
   void breast1ScoreWithinReferenceSpread() throws Exception {
     assumeTrue(IthReference.available(), "../shared/reference/ithscore not present");
-    // 82 pixels: K-means is seed-unstable here (reference 0.189..0.425); ARI is only reported.
-    Run r = run("breast1", HabitatClustering.Options.DEFAULT.seed());
-    assertEquals(82, r.labels().length);
-    assertTrue(r.score() >= r.refMin() && r.score() <= r.refMax(), "ITH " + r.score());
+    // 82 pixels: K-means is seed-unstable here (the reference's five seeds give 0.189..0.425 with
+    // WCSS 136.3..139.5; ours give similar WCSS). Single runs are samples of that spread, so the
+    // assertion is on the mean of our seeds 0..4, which must lie in the reference's min..max; the
+    // reference mean (0.347561) must lie within our min..max. ARI is reported only.
+    double sum = 0;
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    Run r = null;
+    for (long seed = 0; seed < 5; seed++) {
+      r = run("breast1", seed);
+      assertEquals(82, r.labels().length);
+      sum += r.score();
+      min = Math.min(min, r.score());
+      max = Math.max(max, r.score());
+    }
+    double mean = sum / 5;
+    System.out.printf("breast1: our mean ITH %.6f (min %.6f, max %.6f)%n", mean, min, max);
+    assertTrue(mean >= r.refMin() && mean <= r.refMax(), "mean ITH " + mean);
+    double refMean = IthReference.json("breast1").get("ithscore_mean").getAsDouble();
+    assertTrue(refMean >= min && refMean <= max, "reference mean " + refMean);
   }
 }

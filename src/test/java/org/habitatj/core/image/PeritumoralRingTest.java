@@ -144,6 +144,19 @@ class PeritumoralRingTest {
   }
 
   @Test
+  void c02ThroughMasksLabelSelection() {
+    // the same mask C selected with the io layer's Masks (label 2, then label 1 to exclude)
+    double[] labels = {1, 0, 0, 0, 0, 2, 2, 0, 0, 2, 2, 0, 0, 0, 0, 0};
+    Geometry g = Geometry.of(new int[] {4, 4, 1}, new double[] {1, 1, 1});
+    Volume lv = Volume.ofDoubles(labels, g);
+    Mask two = Masks.fromLabelImage(lv, Masks.LabelChoice.label(2)).mask();
+    Mask one = Masks.fromLabelImage(lv, Masks.LabelChoice.label(1)).mask();
+    assertEquals(12, ring(two, 1.5, Mode.SLICE_2D).voxels());
+    assertEquals(11, PeritumoralRing.builder().distanceMm(1.5).exclude(one).build().compute(two)
+        .voxels());
+  }
+
+  @Test
   void restrictionAndGridChecks() {
     Mask t = point(9, 9, 1, new double[] {1, 1, 1}, 4, 4, 0);
     // restriction to the left half x <= 4: disc ring 28 -> points with a <= 0: a=0: 7 (b=-3..3)
