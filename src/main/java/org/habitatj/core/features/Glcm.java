@@ -267,6 +267,15 @@ public final class Glcm implements FeatureFamily {
    */
   public static void aggregate(double[] counts, int na, int ng, int nLevels, int lo, int hi,
       DirectionAggregation agg, Workspace ws, double[] out, int offset) {
+    aggregate(counts, na, ng, nLevels, lo, hi, agg, ws, out, offset, true);
+  }
+
+  /**
+   * As above; with {@code withMcc == false} MCC (an eigen-decomposition per angle, most of the
+   * cost) is skipped and reported as NaN, for callers that did not ask for it.
+   */
+  public static void aggregate(double[] counts, int na, int ng, int nLevels, int lo, int hi,
+      DirectionAggregation agg, Workspace ws, double[] out, int offset, boolean withMcc) {
     if (agg == DirectionAggregation.MERGED) {
       double[] merged = ws.merged(ng);
       java.util.Arrays.fill(merged, 0, ng * ng, 0);
@@ -280,7 +289,7 @@ public final class Glcm implements FeatureFamily {
         java.util.Arrays.fill(out, offset, offset + N_FEATURES, Double.NaN);
         return;
       }
-      features(ws, ws.one);
+      features(ws, ws.one, withMcc);
       System.arraycopy(ws.one, 0, out, offset, N_FEATURES);
       return;
     }
@@ -293,7 +302,7 @@ public final class Glcm implements FeatureFamily {
       if (!ws.load(counts, a * ng * ng, ng, nLevels, lo, hi)) {
         continue; // empty angle: deleted by PyRadiomics
       }
-      features(ws, one);
+      features(ws, one, withMcc);
       for (int f = 0; f < N_FEATURES; f++) {
         if (!Double.isNaN(one[f])) {
           sum[f] += one[f];
@@ -304,13 +313,18 @@ public final class Glcm implements FeatureFamily {
     for (int f = 0; f < N_FEATURES; f++) {
       out[offset + f] = n[f] == 0 ? Double.NaN : sum[f] / n[f];
     }
-    if (nLevels < 2 && n[0] > 0) {
+    if (nLevels < 2 && n[0] > 0 && withMcc) {
       out[offset + 19] = 1.0; // PyRadiomics: flat region, MCC = 1 (not averaged)
     }
   }
 
   /** All 24 features of the matrix loaded in {@code w}, in {@link #FEATURES} order. */
   public static void features(Workspace w, double[] out) {
+    features(w, out, true);
+  }
+
+  /** As {@link #features(Workspace, double[])}; MCC is NaN when {@code withMcc} is false. */
+  public static void features(Workspace w, double[] out, boolean withMcc) {
     out[0] = autocorrelation(w);
     out[1] = clusterProminence(w);
     out[2] = clusterShade(w);
@@ -330,7 +344,7 @@ public final class Glcm implements FeatureFamily {
     out[16] = jointAverage(w);
     out[17] = jointEnergy(w);
     out[18] = jointEntropy(w);
-    out[19] = mcc(w);
+    out[19] = withMcc ? mcc(w) : Double.NaN;
     out[20] = maximumProbability(w);
     out[21] = sumAverage(w);
     out[22] = sumEntropy(w);
