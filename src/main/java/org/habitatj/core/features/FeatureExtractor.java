@@ -186,6 +186,7 @@ public final class FeatureExtractor {
       shapeMask = cropMask(mask, bb0);
       grid = shapeMask.geometry();
     }
+    checkRoi(shapeMask, s, "");
     if (!s.normalize() && !Double.isNaN(s.removeOutliers())) {
       warnings.add("removeOutliers applies only with normalize: true (PyRadiomics); ignored");
     }
