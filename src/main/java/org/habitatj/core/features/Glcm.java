@@ -576,39 +576,44 @@ public final class Glcm implements FeatureFamily {
     if (m < 2) {
       return 0.0;
     }
-    // C(r,k) = p(i,k)/sqrt(px(i) py(k)); S = C C^T (m x m)
+    // C(r,k) = p(i,k)/sqrt(px(i) py(k)); S = C C^T (m x m). Only the non-zero entries of each row
+    // are visited (skipped terms are exact zeros, so the sums are unchanged).
     double[] c = w.cbuf;
+    int[] nz = w.nzbuf;
+    int[] nnz = w.nnz;
+    double[] sq = w.sqrtPy;
+    for (int k = w.lo; k <= w.hi; k++) {
+      sq[k] = Math.sqrt(w.py[k]);
+    }
     for (int r = 0; r < m; r++) {
       int i = w.rows[r];
       double sp = Math.sqrt(w.px[i]);
+      int cnt = 0;
       for (int k = w.lo; k <= w.hi; k++) {
         double pv = w.p[i * ng + k];
-        c[r * ng + k] = pv == 0 ? 0 : pv / (sp * Math.sqrt(w.py[k]));
+        if (pv == 0) {
+          c[r * ng + k] = 0;
+        } else {
+          c[r * ng + k] = pv / (sp * sq[k]);
+          nz[r * ng + cnt++] = k;
+        }
       }
+      nnz[r] = cnt;
     }
     double[] s = w.sbuf;
     for (int r = 0; r < m; r++) {
+      int rn = nnz[r];
       for (int t = 0; t <= r; t++) {
         double v = 0;
-        for (int k = w.lo; k <= w.hi; k++) {
+        for (int q = 0; q < rn; q++) {
+          int k = nz[r * ng + q];
           v += c[r * ng + k] * c[t * ng + k];
         }
         s[r * m + t] = v;
         s[t * m + r] = v;
       }
     }
-    double[] ev = w.eigen.eigenvalues(s, m);
-    double first = Double.NEGATIVE_INFINITY;
-    double second = Double.NEGATIVE_INFINITY;
-    for (int r = 0; r < m; r++) {
-      double v = ev[r];
-      if (v > first) {
-        second = first;
-        first = v;
-      } else if (v > second) {
-        second = v;
-      }
-    }
+    double second = w.eigen.secondLargest(s, m);
     // eigenvalues of Q beyond the m non-zero rows are 0; a single level gives second = 0
     return Math.sqrt(Math.max(0.0, second));
   }
@@ -692,6 +697,9 @@ public final class Glcm implements FeatureFamily {
     double hxy2;
     int[] rows = new int[0];
     double[] cbuf = new double[0];
+    int[] nzbuf = new int[0];
+    int[] nnz = new int[0];
+    double[] sqrtPy = new double[0];
     double[] sbuf = new double[0];
     double[] mergedBuf = new double[0];
     final SymmetricEigen eigen = new SymmetricEigen();
@@ -710,6 +718,9 @@ public final class Glcm implements FeatureFamily {
         pxSuby = new double[n];
         rows = new int[n];
         cbuf = new double[n * n];
+        nzbuf = new int[n * n];
+        nnz = new int[n];
+        sqrtPy = new double[n];
         sbuf = new double[n * n];
       }
     }
