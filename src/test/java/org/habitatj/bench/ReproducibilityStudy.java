@@ -267,9 +267,14 @@ public final class ReproducibilityStudy {
     return rows;
   }
 
+  /** ICC(2,1) with 95% CI of a rating table. */
+  public static Icc.Estimate icc21Estimate(double[][] t) {
+    return Icc.compute(t).get(Icc.Form.ICC2_1);
+  }
+
   /** ICC(2,1) with 95% CI as text. */
   public static String icc21(double[][] t) {
-    Icc.Estimate e = Icc.compute(t).get(Icc.Form.ICC2_1);
+    Icc.Estimate e = icc21Estimate(t);
     return String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", e.value(), e.lower(), e.upper());
   }
 
