@@ -123,6 +123,29 @@ public final class ChainBench {
         + "%.4f%n", IthBench.median(t[0]), IthBench.median(t[1]), IthBench.median(t[2]),
         IthBench.median(t[3]), IthBench.median(t[4]), IthBench.median(cpu), ith, comb);
     System.out.println("  load average " + IthBench.load());
+    if (System.getProperty("probe") != null) {
+      PeritumoralRing.Result ring = PeritumoralRing.builder().distanceMm(s.ringMm())
+          .mode(s.ringMode()).build().compute(tumour);
+      byte[] u = tumour.data().clone();
+      for (int i = 0; i < u.length; i++) {
+        u[i] |= ring.mask().data()[i];
+      }
+      Map<String, List<String>> fam = new LinkedHashMap<>();
+      for (String f : s.mapFamilies()) {
+        fam.put(f, List.of());
+      }
+      FeatureMaps maps = FeatureMapEngine.builder(img, new Mask(u, tumour.geometry()))
+          .settings(s.radiomics()).kernel(s.kernel()).radiusVoxels(s.kernelRadius())
+          .features(fam).threads(threads).build().run();
+      VoxelFeatures[] vf = finite(VoxelFeatures.of(maps, tumour), VoxelFeatures.of(maps,
+          ring.mask()));
+      for (VoxelFeatures v : new VoxelFeatures[] {vf[0], vf[0].concat(vf[1])}) {
+        double[][] rows = FeatureStandardizer.transpose(FeatureStandardizer.standardize(
+            v.columns(), s.habitats().standardization(), v.names()));
+        org.habitatj.core.habitat.KMeansIterationProbe.probe(v.voxelCount() + " voxels", rows,
+            s.habitats().clustering());
+      }
+    }
     // cross-check with the pipeline itself (also computes whole-ROI features)
     long a = System.nanoTime();
     CasePipeline.Result r = CasePipeline.run(img, tumour, s, CasePipeline.Clinical.NONE,

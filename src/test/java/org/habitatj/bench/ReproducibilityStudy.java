@@ -14,11 +14,16 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.habitatj.core.features.FeatureInfo;
+import org.habitatj.core.habitat.FeatureStandardizer;
+import org.habitatj.core.habitat.HabitatClustering;
 import org.habitatj.core.habitat.IthPipeline;
 import org.habitatj.core.image.Mask;
 import org.habitatj.core.image.Masks;
 import org.habitatj.core.image.Morphology;
 import org.habitatj.core.image.Volume;
+import org.habitatj.core.ith.IthScore;
+import org.habitatj.core.maps.IthscoreWindowFeatures;
 import org.habitatj.core.pipeline.CasePipeline;
 import org.habitatj.core.progress.Progress;
 import org.habitatj.core.stats.Icc;
@@ -30,7 +35,7 @@ import org.habitatj.io.NiftiReader;
  *
  * <pre>
  * java -cp target/classes:target/test-classes:$(cat target/cp.txt) \
- *     org.habitatj.bench.ReproducibilityStudy [FOUR|EIGHT] [seeds]
+ *     org.habitatj.bench.ReproducibilityStudy [FOUR|EIGHT] [seeds] [variant]
  * </pre>
  *
  * <p>Data: the 18 soft-tissue-sarcoma MR cases {@code ../shared/data/ibsi_sts_mr/nifti/STS_* /
@@ -77,6 +82,16 @@ public final class ReproducibilityStudy {
   /** The three raters. */
   public enum Rater {
     ORIGINAL, ERODED, DILATED
+  }
+
+  /**
+   * Sensitivity variants (for explaining disagreement, not for tuning): the default pipeline;
+   * z-score instead of min–max; 50 K-means restarts instead of 10; the ITHscore package's own
+   * per-pixel features (107 PyRadiomics features of 5×5 unmasked windows, package min–max scaling,
+   * tumour only: no combined score).
+   */
+  public enum Variant {
+    DEFAULT, ZSCORE, RESTARTS50, ITHSCORE_FEATURES
   }
 
   /** Which slice the habitats are computed on. */
@@ -139,11 +154,43 @@ public final class ReproducibilityStudy {
 
   /** Default pipeline settings with the given thread count and K-means seed. */
   public static CasePipeline.Settings settings(int threads, long seed) {
+    return settings(threads, seed, Variant.DEFAULT);
+  }
+
+  /** Pipeline settings of a variant with the given thread count and K-means seed. */
+  public static CasePipeline.Settings settings(int threads, long seed, Variant v) {
     CasePipeline.Settings d = CasePipeline.Settings.defaults();
     IthPipeline.Options h = d.habitats();
+    HabitatClustering.Options c = h.clustering().withSeed(seed);
+    if (v == Variant.RESTARTS50) {
+      c = c.withRestarts(50);
+    }
+    FeatureStandardizer.Method st = v == Variant.ZSCORE ? FeatureStandardizer.Method.Z_SCORE
+        : h.standardization();
     return new CasePipeline.Settings(d.radiomics(), d.ringMm(), d.ringMode(), d.largestSliceOnly(),
-        d.kernel(), d.kernelRadius(), d.mapFamilies(), new IthPipeline.Options(
-            h.standardization(), h.clustering().withSeed(seed), h.ith()), threads);
+        d.kernel(), d.kernelRadius(), d.mapFamilies(), new IthPipeline.Options(st, c, h.ith()),
+        threads);
+  }
+
+  /** The variant of the current run (main's third argument). */
+  static Variant variant = Variant.DEFAULT;
+
+  /** ITHscore-package path on slice z: 107 window features, package scaling, K-means, ITH. */
+  static double ithscorePackageScore(Volume img, Mask m, int z, CasePipeline.Settings s) {
+    IthscoreWindowFeatures.Result f = IthscoreWindowFeatures.compute(img, m, z, s.threads(),
+        Progress.NONE);
+    String[] names = f.features().stream().map(FeatureInfo::pyradiomicsName)
+        .toArray(String[]::new);
+    double[][] rows = FeatureStandardizer.transpose(FeatureStandardizer.ithscoreScaling(
+        FeatureStandardizer.transpose(f.values()), names));
+    HabitatClustering.Result k = HabitatClustering.cluster(rows, s.habitats().clustering(),
+        Progress.NONE);
+    int nx = img.geometry().size(0);
+    int[] map = new int[nx * img.geometry().size(1)];
+    for (int p = 0; p < rows.length; p++) {
+      map[f.x()[p] + nx * f.y()[p]] = k.labels()[p];
+    }
+    return IthScore.compute(map, nx, img.geometry().size(1), 1, s.habitats().ith()).score();
   }
 
   /** Runs the pipeline on slice z of mask m (see the class comment). */
@@ -151,6 +198,11 @@ public final class ReproducibilityStudy {
       CasePipeline.Settings s) {
     Mask sl = IthPipeline.slice(m, z);
     long t0 = System.nanoTime();
+    if (variant == Variant.ITHSCORE_FEATURES) {
+      double ith = ithscorePackageScore(img, sl, z, s);
+      return new Row(id, policy, rater, s.habitats().clustering().seed(), m.count(), z,
+          sl.count(), 0, ith, Double.NaN, Double.NaN, (System.nanoTime() - t0) / 1e6);
+    }
     CasePipeline.Result r = CasePipeline.run(img, sl, s, CasePipeline.Clinical.NONE,
         Progress.NONE);
     double ms = (System.nanoTime() - t0) / 1e6;
@@ -167,7 +219,7 @@ public final class ReproducibilityStudy {
   public static List<Row> runCase(String id, Volume img, Mask m, Morphology.Neighbourhood n,
       int threads, int seeds) {
     Mask[] p = perturb(m, n);
-    CasePipeline.Settings s0 = settings(threads, 0);
+    CasePipeline.Settings s0 = settings(threads, 0, variant);
     int zOrig = IthPipeline.largestAreaSlice(m);
     List<Row> rows = new ArrayList<>();
     for (Rater r : Rater.values()) {
@@ -185,7 +237,7 @@ public final class ReproducibilityStudy {
     }
     for (int seed = 1; seed < seeds; seed++) {
       rows.add(runOne(id, SlicePolicy.OWN, Rater.ORIGINAL, img, m, zOrig,
-          settings(threads, seed)));
+          settings(threads, seed, variant)));
     }
     return rows;
   }
@@ -267,9 +319,14 @@ public final class ReproducibilityStudy {
     return rows;
   }
 
+  /** ICC(2,1) with 95% CI of a rating table. */
+  public static Icc.Estimate icc21Estimate(double[][] t) {
+    return Icc.compute(t).get(Icc.Form.ICC2_1);
+  }
+
   /** ICC(2,1) with 95% CI as text. */
   public static String icc21(double[][] t) {
-    Icc.Estimate e = Icc.compute(t).get(Icc.Form.ICC2_1);
+    Icc.Estimate e = icc21Estimate(t);
     return String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", e.value(), e.lower(), e.upper());
   }
 
@@ -281,6 +338,26 @@ public final class ReproducibilityStudy {
     System.out.printf(Locale.ROOT, "  %-20s %-26s %-26s %-26s%n", "score",
         "orig/eroded/dilated", "orig vs eroded", "orig vs dilated");
     for (int i = 0; i < names.length; i++) {
+      if (!Double.isFinite(rows.get(0).combined()) && i > 0) {
+        continue;
+      }
+      double[][] t = ratings(rows, p, fs.get(i), Rater.values());
+      double between = 0;
+      double within = 0;
+      double mean = 0;
+      for (double[] r : t) {
+        mean += r[0] / t.length;
+      }
+      for (double[] r : t) {
+        between += (r[0] - mean) * (r[0] - mean) / (t.length - 1);
+        double m = (r[0] + r[1] + r[2]) / 3;
+        for (double v : r) {
+          within += (v - m) * (v - m) / (2.0 * t.length);
+        }
+      }
+      System.out.printf(Locale.ROOT, "  %-20s original: mean %.3f, between-case SD %.4f; "
+          + "within-case (rater) SD %.4f%n", names[i], mean, Math.sqrt(between),
+          Math.sqrt(within));
       System.out.printf(Locale.ROOT, "  %-20s %-26s %-26s %-26s%n", names[i],
           icc21(ratings(rows, p, fs.get(i), Rater.values())),
           icc21(ratings(rows, p, fs.get(i), Rater.ORIGINAL, Rater.ERODED)),
@@ -292,12 +369,16 @@ public final class ReproducibilityStudy {
     Morphology.Neighbourhood n =
         args.length > 0 ? Morphology.Neighbourhood.valueOf(args[0]) : Morphology.Neighbourhood.EIGHT;
     int seeds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    variant = args.length > 2 ? Variant.valueOf(args[2]) : Variant.DEFAULT;
+    Path csvOut = variant == Variant.DEFAULT && n == Morphology.Neighbourhood.EIGHT ? CSV
+        : Path.of("target", "reproducibility_ith_" + variant.name().toLowerCase(Locale.ROOT)
+            + "_" + n.name().toLowerCase(Locale.ROOT) + ".csv");
     int threads = 2;
     long t0 = System.nanoTime();
     List<Row> rows = new ArrayList<>();
-    System.out.println("neighbourhood " + n + ", threads " + threads + ", K-means seed 0 (plus "
+    System.out.println("variant " + variant + ", neighbourhood " + n + ", threads " + threads + ", K-means seed 0 (plus "
         + "seeds 1.." + (seeds - 1) + " on the original), settings "
-        + settings(threads, 0).toMap());
+        + settings(threads, 0, variant).toMap());
     System.out.printf(Locale.ROOT, "%-8s %-6s %-8s %7s %4s %6s %6s %7s %7s %7s %8s%n", "case",
         "policy", "rater", "voxels", "z", "tumPx", "ringPx", "ITH", "comb", "ring", "ms");
     for (Path dir : cases()) {
@@ -320,16 +401,17 @@ public final class ReproducibilityStudy {
       System.out.println(sb + "  (ITH/combined)");
       rows.addAll(cr);
     }
-    writeCsv(rows, CSV);
+    writeCsv(rows, csvOut);
     System.out.println();
     printIccs(rows, SlicePolicy.OWN);
     printIccs(rows, SlicePolicy.FIXED);
     if (seeds >= 2) {
       System.out.println("K-means seed-to-seed (original mask, seeds 0.." + (seeds - 1)
           + " as raters), ICC(2,1): ITH " + icc21(seedRatings(rows, Row::ith, seeds))
-          + "; combined " + icc21(seedRatings(rows, Row::combined, seeds)));
+          + (variant == Variant.ITHSCORE_FEATURES ? ""
+              : "; combined " + icc21(seedRatings(rows, Row::combined, seeds))));
     }
-    System.out.printf(Locale.ROOT, "CSV: %s; total %.1f s%n", CSV.toAbsolutePath(),
+    System.out.printf(Locale.ROOT, "CSV: %s; total %.1f s%n", csvOut.toAbsolutePath(),
         (System.nanoTime() - t0) / 1e9);
   }
 }
