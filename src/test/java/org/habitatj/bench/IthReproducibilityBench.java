@@ -37,6 +37,7 @@ public final class IthReproducibilityBench {
       cases = s.filter(Files::isDirectory).sorted().toList();
     }
     int limit = args.length > 0 ? Integer.parseInt(args[0]) : cases.size();
+    restarts = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     List<double[]> ith = new ArrayList<>();
     List<double[]> comb = new ArrayList<>();
     for (Path c : cases.subList(0, Math.min(limit, cases.size()))) {
@@ -62,9 +63,11 @@ public final class IthReproducibilityBench {
     Icc.Estimate e1 = Icc.compute(ith.toArray(new double[0][])).get(Icc.Form.ICC2_1);
     Icc.Estimate e2 = Icc.compute(comb.toArray(new double[0][])).get(Icc.Form.ICC2_1);
     System.out.printf("ICC(2,1) ITH: %.3f [%.3f, %.3f]; combined ITH: %.3f [%.3f, %.3f] "
-        + "(n = %d cases, raters = original / eroded / dilated)%n", e1.value(), e1.lower(),
-        e1.upper(), e2.value(), e2.lower(), e2.upper(), ith.size());
+        + "(n = %d cases, raters = original / eroded / dilated, %d restarts)%n", e1.value(),
+        e1.lower(), e1.upper(), e2.value(), e2.lower(), e2.upper(), ith.size(), restarts);
   }
+
+  static int restarts = 10;
 
   static double[] scores(Volume img, Mask tumour) {
     Mask ring = PeritumoralRing.builder().build().compute(tumour).mask();
@@ -77,7 +80,9 @@ public final class IthReproducibilityBench {
         .kernel(KernelShape.SQUARE_2D).radiusVoxels(2)
         .discretization(MapDiscretization.PER_WINDOW).threads(2).build().run();
     IthPipeline.Result r = IthPipeline.run(VoxelFeatures.of(maps, tumour),
-        VoxelFeatures.of(maps, ring), IthPipeline.Options.DEFAULT, Progress.NONE);
+        VoxelFeatures.of(maps, ring), new IthPipeline.Options(IthPipeline.Options.DEFAULT
+            .standardization(), IthPipeline.Options.DEFAULT.clustering().withRestarts(restarts),
+            IthPipeline.Options.DEFAULT.ith()), Progress.NONE);
     return new double[] {r.tumourIth().score(), r.combined().combined().score()};
   }
 }
