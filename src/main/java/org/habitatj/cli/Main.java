@@ -10,7 +10,7 @@ import org.habitatj.core.image.Geometry;
 import org.habitatj.core.image.Mask;
 import org.habitatj.core.image.MaskException;
 import org.habitatj.core.image.Masks;
-import org.habitatj.ij.VolumeFiles;
+import org.habitatj.ij.ImageMaskLoader;
 import org.habitatj.io.ImageFormatException;
 import org.habitatj.io.LoadedImage;
 
@@ -40,6 +40,9 @@ public final class Main {
     if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help")) {
       usage(args.length == 0 ? err : out);
       return args.length == 0 ? 2 : 0;
+    }
+    if (args[0].equals("pipeline")) {
+      return PipelineCli.run(args, out, err);
     }
     if (!args[0].equals("info")) {
       err.println("error: unknown command '" + args[0] + "'");
@@ -94,6 +97,8 @@ public final class Main {
   private static void usage(PrintStream s) {
     s.println("HabitatJ " + Version.VERSION);
     s.println("usage: info IMAGE MASK [--label N | --nonzero] [--resample-mask]");
+    s.println("       pipeline IMAGE MASK --out DIR [key=value ...]   (Run ITH Pipeline; keys as"
+        + " in the macro)");
     s.println("  IMAGE, MASK: .nii, .nii.gz, .nrrd, .nhdr, DICOM file or series folder, TIFF");
     s.println("  --label N        ROI = voxels equal to N (default: the only non-zero label)");
     s.println("  --nonzero        ROI = every non-zero voxel (e.g. float masks 0/0.0039)");
@@ -103,8 +108,10 @@ public final class Main {
 
   static void info(Path imagePath, Path maskPath, Masks.LabelChoice choice, boolean resample,
       PrintStream out) throws ImageFormatException {
-    LoadedImage img = VolumeFiles.open(imagePath);
-    LoadedImage lbl = VolumeFiles.open(maskPath);
+    ImageMaskLoader.ImageAndMask im = ImageMaskLoader.load(imagePath, maskPath, choice, resample);
+    LoadedImage img = im.image();
+    Masks.MaskSelection sel = im.selection();
+    Mask mask = im.mask();
     Geometry g = img.geometry();
     out.println("image   " + imagePath);
     out.println("  size      " + g.size(0) + " × " + g.size(1) + " × " + g.size(2) + " voxels");
@@ -113,29 +120,11 @@ public final class Main {
     out.println("  origin    (" + num(g.origin()[0]) + ", " + num(g.origin()[1]) + ", "
         + num(g.origin()[2]) + ") mm, LPS");
     out.println("  stored as " + img.voxelType() + (img.scaled() ? " (scaled)" : ""));
-    for (String n : img.notes()) {
-      out.println("  note      " + n);
-    }
-    Masks.MaskSelection sel = Masks.fromLabelImage(lbl.volume(), choice);
-    Mask mask = sel.mask();
     out.println("mask    " + maskPath);
-    for (String n : lbl.notes()) {
-      out.println("  note      " + n);
-    }
-    if (!g.sameGrid(mask.geometry())) {
-      if (!resample) {
-        Masks.checkSameGrid(g, mask.geometry(), imagePath.toString(), maskPath.toString());
-      }
-      mask = Masks.resampleNearest(mask, g);
-      out.println("  geometry  differs from the image: resampled onto the image grid "
-          + "(nearest neighbour), as requested");
-      if (mask.isEmpty()) {
-        throw new MaskException(MaskException.Reason.EMPTY,
-            "mask is empty after resampling onto the image grid: it does not overlap the image");
-      }
-    } else {
-      out.println("  geometry  same grid as the image");
-    }
+    out.println(im.resampled()
+        ? "  geometry  differs from the image: resampled onto the image grid (nearest neighbour),"
+            + " as requested"
+        : "  geometry  same grid as the image");
     if (sel.label() == null) {
       out.println("  label     all non-zero voxels (--nonzero)");
     } else if (sel.autoChosen()) {
@@ -148,6 +137,9 @@ public final class Main {
     out.println("  ROI       " + mask.count() + " voxels = " + String.format(Locale.ROOT, "%.2f",
         mL) + " mL; bounding box x " + bb[0] + "–" + bb[3] + ", y " + bb[1] + "–" + bb[4]
         + ", z " + bb[2] + "–" + bb[5]);
+    for (String m : im.messages()) {
+      out.println("  note      " + m);
+    }
     double[] v = img.volume().toDoubleArray();
     double imin = Double.POSITIVE_INFINITY;
     double imax = Double.NEGATIVE_INFINITY;

@@ -84,7 +84,7 @@ public class CreatePeritumoralRingCommand implements Command {
       throw new IllegalArgumentException("give an image (or a mask file / mask image for the grid)");
     }
     Geometry grid = img != null ? img.geometry() : labels.geometry();
-    Mask tumour = ImageInputs.mask(maskSource, maskFile, maskImage, label, grid, notes);
+    Mask tumour = ImageInputs.mask(maskSource, maskFile, maskImage, label, image, grid, notes);
     PeritumoralRing.Builder b = PeritumoralRing.builder().distanceMm(distance)
         .mode(MODE_3D.equals(mode) ? PeritumoralRing.Mode.VOLUME_3D : PeritumoralRing.Mode.SLICE_2D);
     if (excludeOtherLabels && labels != null) {
@@ -102,7 +102,7 @@ public class CreatePeritumoralRingCommand implements Command {
       b.restrictTo(BodyMask.otsu(img));
     }
     if (ImageInputs.present(restrictMask)) {
-      b.restrictTo(ImageInputs.mask(ImageInputs.LABEL_IMAGE, null, restrictMask, 0, grid, notes));
+      b.restrictTo(ImageInputs.mask(ImageInputs.LABEL_IMAGE, null, restrictMask, 0, null, grid, notes));
     }
     PeritumoralRing.Result r = b.build().compute(tumour);
     notes.addAll(r.warnings());

@@ -72,7 +72,8 @@ public class ExtractFeaturesCommand implements Command {
   public void run() {
     List<String> notes = new ArrayList<>();
     Volume img = ImageInputs.image(image, imageFile, notes);
-    Mask mask = ImageInputs.mask(maskSource, maskFile, maskImage, label, img.geometry(), notes);
+    Mask mask = ImageInputs.mask(maskSource, maskFile, maskImage, label,
+        ImageInputs.present(imageFile) ? null : image, img.geometry(), notes);
     RadiomicsSettings settings;
     if (ImageInputs.present(settingsFile)) {
       try {

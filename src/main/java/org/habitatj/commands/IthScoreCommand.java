@@ -115,7 +115,7 @@ public class IthScoreCommand implements Command {
   public void run() {
     List<String> notes = new ArrayList<>();
     Volume img = ImageInputs.image(image, imageFile, notes);
-    Mask tumour = ImageInputs.mask(maskSource, maskFile, maskImage, label, img.geometry(), notes);
+    Mask tumour = ImageInputs.mask(maskSource, maskFile, maskImage, label, image, img.geometry(), notes);
     boolean threeD = ALL.equals(slices);
     if (!threeD) {
       tumour = IthPipeline.slice(tumour, IthPipeline.largestAreaSlice(tumour));

@@ -11,7 +11,7 @@ import org.scijava.plugin.Plugin;
 
 /**
  * Sends a mask (every non-zero voxel) to the ROI Manager as one ROI per slice, named {@code
- * <prefix>-<slice>} with the slice position set, for editing; "ROI Manager" as mask source turns
+ * habitatj-z<slice>} with the slice position set, for editing; "ROI Manager" as mask source turns
  * them back into a 3D mask. Needs a display (in a batch macro the batch-mode ROI Manager is used).
  */
 @Plugin(type = Command.class, headless = false, label = "Mask to ROI Manager")
@@ -19,9 +19,6 @@ public class MaskToRoiManagerCommand implements Command {
 
   @Parameter(label = "Mask", description = "open mask or label image (non-zero = ROI)")
   private ImagePlus mask;
-
-  @Parameter(label = "ROI name prefix")
-  private String prefix = "roi";
 
   @Parameter(type = ItemIO.OUTPUT, label = "ROIs added")
   private int roisAdded;
@@ -32,6 +29,6 @@ public class MaskToRoiManagerCommand implements Command {
       throw new IllegalArgumentException("no mask image is open");
     }
     Mask m = Masks.fromLabelImage(ImageInputs.toVolume(mask), Masks.LabelChoice.nonzero()).mask();
-    roisAdded = ImageInputs.toRoiManager(m, prefix == null || prefix.isBlank() ? "roi" : prefix);
+    roisAdded = ImageInputs.toRoiManager(m, mask);
   }
 }

@@ -1,18 +1,16 @@
 package org.habitatj.ij;
 
+import ij.IJ;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.gui.Roi;
 import ij.macro.Interpreter;
-import ij.measure.Calibration;
 import ij.plugin.frame.RoiManager;
 import ij.process.ByteProcessor;
 import ij.process.FloatProcessor;
-import ij.process.ImageProcessor;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import org.habitatj.core.image.Geometry;
 import org.habitatj.core.image.Mask;
 import org.habitatj.core.image.Masks;
@@ -23,10 +21,9 @@ import org.habitatj.io.MedicalImageReader;
  * Glue between command inputs (an open ImagePlus, a file, the ROI Manager) and core {@link Volume}
  * / {@link Mask}, shared by the HabitatJ commands so each command stays thin.
  *
- * <p>ImagePlus to Volume here copies the calibrated values ({@link ImageProcessor#getPixelValue},
- * which applies the calibration function, e.g. 16-bit signed data) into a float array, x fastest;
- * spacing comes from the calibration in mm (cm and µm are converted; an image in pixels is an
- * error), origin from the calibration origin, direction identity.
+ * <p>ImagePlus conversions go through {@link ImagePlusVolumes} (calibrated values without copying,
+ * geometry from the calibration and the {@code habitatj.geometry} property) and ROI conversions
+ * through {@link RoiMasks}.
  */
 public final class ImageInputs {
 
@@ -68,10 +65,11 @@ public final class ImageInputs {
    *
    * @param source {@link #MASK_FILE}, {@link #LABEL_IMAGE} or {@link #ROI_MANAGER}
    * @param label the label to use, or 0 for the only non-zero label (auto)
+   * @param image the open image the ROIs were drawn on (ROI Manager source), or null
    * @param grid the image grid the mask must match (size, spacing, origin, direction)
    */
   public static Mask mask(String source, File maskFile, ImagePlus maskImage, int label,
-      Geometry grid, List<String> notes) {
+      ImagePlus image, Geometry grid, List<String> notes) {
     Masks.LabelChoice choice = label == 0 ? Masks.LabelChoice.auto()
         : Masks.LabelChoice.label(label);
     Volume labels;
@@ -89,7 +87,7 @@ public final class ImageInputs {
       labels = toVolume(maskImage);
       name = maskImage.getTitle();
     } else if (ROI_MANAGER.equalsIgnoreCase(source)) {
-      return fromRoiManager(grid);
+      return fromRoiManager(present(image) ? image : null, grid);
     } else {
       throw new IllegalArgumentException("unknown mask source '" + source + "'");
     }
@@ -124,87 +122,23 @@ public final class ImageInputs {
     }
   }
 
-  /** Copies the calibrated values of a single-channel, single-frame ImagePlus into a Volume. */
+  /**
+   * The calibrated values of a single-channel, single-frame ImagePlus as a Volume, without copying
+   * ({@link ImagePlusVolumes#wrap}: refuses several channels/frames and images without a physical
+   * unit, with a message saying what to do).
+   */
   public static Volume toVolume(ImagePlus imp) {
-    if (imp.getNChannels() > 1 || imp.getNFrames() > 1) {
-      throw new IllegalArgumentException("image '" + imp.getTitle() + "' has "
-          + imp.getNChannels() + " channels and " + imp.getNFrames()
-          + " frames; use Image > Duplicate to pick one channel and one frame");
-    }
-    Geometry g = geometry(imp);
-    int w = imp.getWidth();
-    int h = imp.getHeight();
-    int d = imp.getStackSize();
-    float[] v = new float[w * h * d];
-    ImageStack st = imp.getStack();
-    Calibration cal = imp.getCalibration();
-    for (int z = 0; z < d; z++) {
-      ImageProcessor ip = st.getProcessor(z + 1);
-      ip.setCalibrationTable(cal.getCTable());
-      int off = z * w * h;
-      for (int i = 0; i < w * h; i++) {
-        v[off + i] = ip.getPixelValue(i % w, i / w);
-      }
-    }
-    return Volume.ofFloats(v, g);
+    return ImagePlusVolumes.wrap(imp);
   }
 
-  /** The grid of an ImagePlus: calibration in mm, origin from the calibration, no rotation. */
-  public static Geometry geometry(ImagePlus imp) {
-    Calibration c = imp.getCalibration();
-    double f = mmPerUnit(c.getUnit(), imp.getTitle());
-    double[] sp = {c.pixelWidth * f, c.pixelHeight * f, c.pixelDepth * f};
-    double[] origin = {-c.xOrigin * sp[0], -c.yOrigin * sp[1], -c.zOrigin * sp[2]};
-    return new Geometry(new int[] {imp.getWidth(), imp.getHeight(), imp.getStackSize()}, sp,
-        origin, Geometry.identity());
-  }
-
-  private static double mmPerUnit(String unit, String title) {
-    String u = unit == null ? "" : unit.trim().toLowerCase(Locale.ROOT);
-    switch (u) {
-      case "mm", "millimeter", "millimetre":
-        return 1;
-      case "cm":
-        return 10;
-      case "µm", "um", "micron", "microns", "micrometer":
-        return 1e-3;
-      default:
-        throw new IllegalArgumentException("image '" + title + "' has no physical unit (unit '"
-            + unit + "'); set Image > Properties (unit mm and the voxel size) first");
-    }
-  }
-
-  /** Writes the calibration of {@code g} (mm) into an ImagePlus. */
+  /** Writes the geometry {@code g} (calibration in mm, direction property) into an ImagePlus. */
   public static void calibrate(ImagePlus imp, Geometry g) {
-    Calibration c = new Calibration();
-    c.setUnit("mm");
-    c.pixelWidth = g.spacing(0);
-    c.pixelHeight = g.spacing(1);
-    c.pixelDepth = g.spacing(2);
-    double[] o = g.origin();
-    c.xOrigin = -o[0] / g.spacing(0);
-    c.yOrigin = -o[1] / g.spacing(1);
-    c.zOrigin = -o[2] / g.spacing(2);
-    imp.setCalibration(c);
+    ImagePlusVolumes.setGeometry(imp, g);
   }
 
-  /** A 0/255 8-bit ImagePlus of a mask, calibrated. */
+  /** A 0/255 8-bit ImagePlus of a mask, with its geometry. */
   public static ImagePlus toImagePlus(Mask mask, String title) {
-    Geometry g = mask.geometry();
-    int w = g.size(0);
-    int h = g.size(1);
-    ImageStack st = new ImageStack(w, h);
-    byte[] d = mask.data();
-    for (int z = 0; z < g.size(2); z++) {
-      byte[] px = new byte[w * h];
-      for (int i = 0; i < w * h; i++) {
-        px[i] = d[z * w * h + i] != 0 ? (byte) 255 : 0;
-      }
-      st.addSlice(new ByteProcessor(w, h, px));
-    }
-    ImagePlus imp = new ImagePlus(title, st);
-    calibrate(imp, g);
-    return imp;
+    return ImagePlusVolumes.toImagePlus(mask, title);
   }
 
   /** A 32-bit ImagePlus of a float volume (x fastest), calibrated (NaN stays NaN). */
@@ -256,13 +190,14 @@ public final class ImageInputs {
   }
 
   /**
-   * One 3D mask from the ROI Manager: each area ROI filled on its slice (ROI position, or the Z
-   * position of a hyperstack ROI); several ROIs on a slice are united.
+   * One 3D mask from the ROI Manager ({@link RoiMasks#fromRois}: each area ROI filled on its
+   * slice, several ROIs on a slice united) on the grid of the image.
    *
-   * @throws IllegalArgumentException when the ROI Manager is empty or a ROI has no slice position
-   *     in a stack
+   * @param image the image the ROIs were drawn on, or null (then only {@code grid} is used)
+   * @throws IllegalArgumentException when headless, the ROI Manager is empty, or a ROI has no
+   *     slice position in a stack
    */
-  public static Mask fromRoiManager(Geometry grid) {
+  public static Mask fromRoiManager(ImagePlus image, Geometry grid) {
     if (java.awt.GraphicsEnvironment.isHeadless()) {
       throw new IllegalArgumentException("there is no ROI Manager in a headless session; "
           + "give the mask as a file");
@@ -271,49 +206,21 @@ public final class ImageInputs {
     if (rm == null || rm.getCount() == 0) {
       throw new IllegalArgumentException("mask source is 'ROI Manager' but it holds no ROI");
     }
-    int w = grid.size(0);
-    int h = grid.size(1);
-    int depth = grid.size(2);
-    byte[] data = new byte[Math.toIntExact(grid.voxelCount())];
-    Roi[] rois = rm.getRoisAsArray();
-    for (int r = 0; r < rois.length; r++) {
-      Roi roi = rois[r];
-      if (!roi.isArea()) {
-        throw new IllegalArgumentException("ROI " + (r + 1) + " ('" + roi.getName()
-            + "') is not an area ROI");
-      }
-      int z = roi.getZPosition() > 0 ? roi.getZPosition() : roi.getPosition();
-      if (z == 0 && depth == 1) {
-        z = 1;
-      }
-      if (z < 1 || z > depth) {
-        throw new IllegalArgumentException("ROI " + (r + 1) + " ('" + roi.getName()
-            + "') has slice position " + z + "; the image has " + depth
-            + " slices (add ROIs with 'Associate with slice' on)");
-      }
-      ImageProcessor m = roi.getMask();
-      java.awt.Rectangle b = roi.getBounds();
-      for (int y = 0; y < b.height; y++) {
-        for (int x = 0; x < b.width; x++) {
-          int gx = b.x + x;
-          int gy = b.y + y;
-          if (gx >= 0 && gy >= 0 && gx < w && gy < h && (m == null || m.get(x, y) != 0)) {
-            data[(z - 1) * w * h + gy * w + gx] = 1;
-          }
-        }
-      }
+    ImagePlus ref = image;
+    if (ref == null) {
+      ref = IJ.createImage("grid", "8-bit black", grid.size(0), grid.size(1), grid.size(2));
     }
-    return new Mask(data, grid);
+    return RoiMasks.fromRois(rm.getRoisAsArray(), ref, grid);
   }
 
   /**
-   * Puts a mask into the ROI Manager, one ROI per slice (traced outlines, holes kept), named
-   * {@code prefix-slice}; the ROI Manager is created hidden when none is open and the session is
-   * headless or in batch mode.
+   * Puts a mask into the ROI Manager, one ROI per slice with its slice position ({@link
+   * RoiMasks#toRois}); inside a batch macro the batch-mode ROI Manager is used.
    *
    * @return the number of ROIs added
+   * @throws IllegalArgumentException when headless (there is no ROI Manager)
    */
-  public static int toRoiManager(Mask mask, String prefix) {
+  public static int toRoiManager(Mask mask, ImagePlus image) {
     if (java.awt.GraphicsEnvironment.isHeadless()) {
       throw new IllegalArgumentException("there is no ROI Manager in a headless session; "
           + "save the mask as a file instead");
@@ -322,29 +229,10 @@ public final class ImageInputs {
     if (rm == null) {
       rm = Interpreter.isBatchMode() ? new RoiManager(true) : RoiManager.getRoiManager();
     }
-    Geometry g = mask.geometry();
-    int w = g.size(0);
-    int h = g.size(1);
-    int n = 0;
-    for (int z = 0; z < g.size(2); z++) {
-      ByteProcessor bp = new ByteProcessor(w, h);
-      boolean any = false;
-      for (int i = 0; i < w * h; i++) {
-        if (mask.data()[z * w * h + i] != 0) {
-          bp.set(i, 255);
-          any = true;
-        }
-      }
-      if (!any) {
-        continue;
-      }
-      bp.setThreshold(255, 255, ImageProcessor.NO_LUT_UPDATE);
-      Roi roi = new ij.plugin.filter.ThresholdToSelection().convert(bp);
-      roi.setPosition(z + 1);
-      roi.setName(String.format(Locale.ROOT, "%s-%04d", prefix, z + 1));
-      rm.addRoi(roi);
-      n++;
+    Roi[] rois = RoiMasks.toRois(mask, image);
+    for (Roi r : rois) {
+      rm.addRoi(r);
     }
-    return n;
+    return rois.length;
   }
 }

@@ -32,14 +32,17 @@ import org.habitatj.core.image.Geometry;
  * or reorders voxels, so an image and a mask with the same header land on the same indices (case
  * C14). Orientation lives only in the {@link Geometry}.
  *
- * <p><b>Geometry</b> (as ITK ≥ 5 / SimpleITK 2, which PyRadiomics uses, prefers the sform):
+ * <p><b>Geometry</b>, with the precedence of ITK's NiftiImageIO (SimpleITK, which PyRadiomics
+ * uses):
  *
  * <ol>
- *   <li>sform_code &gt; 0 and the srow matrix has orthogonal columns: direction = srow columns
- *       divided by their norms, origin = srow translation.
- *   <li>otherwise qform_code &gt; 0: rotation from the quaternion (b, c, d), a = √(1 − b² − c² −
- *       d²), third column times qfac = pixdim[0] (−1 or else 1); origin = qoffset.
- *   <li>otherwise (Analyze-style header): RAS direction identity, origin 0 (a note says so).
+ *   <li>the sform (direction = srow columns divided by their norms, origin = srow translation) when
+ *       sform_code &gt; 0, its columns are orthonormal after normalisation, and either qform_code
+ *       is 0, or sform_code is 1 (scanner anatomical), or the qform describes the same transform;
+ *   <li>otherwise the qform when qform_code &gt; 0: rotation from the quaternion (b, c, d), a =
+ *       √(1 − b² − c² − d²), third column times qfac = pixdim[0] (−1, else 1); origin = qoffset;
+ *   <li>otherwise (both codes 0, Analyze-style): identity direction and origin 0 in LPS, as ITK
+ *       (a note says so).
  * </ol>
  *
  * Spacing is |pixdim[1..3]| (1 mm with a note if 0). NIfTI world space is RAS; the reader converts
@@ -176,9 +179,9 @@ public final class NiftiReader {
       spacing[i] = p * unitScale;
     }
 
-    // ---- orientation (RAS), then to LPS
-    double[] dirRas = null;
-    double[] originRas = null;
+    // ---- orientation (RAS), then to LPS; precedence as ITK's NiftiImageIO
+    double[] sDir = null;
+    double[] sOrigin = null;
     if (sformCode > 0) {
       double[] d = new double[9];
       double[] norms = new double[3];
@@ -191,8 +194,8 @@ public final class NiftiReader {
         }
       }
       if (orthonormal(d)) {
-        dirRas = d;
-        originRas = new double[] {srow[0][3] * unitScale, srow[1][3] * unitScale,
+        sDir = d;
+        sOrigin = new double[] {srow[0][3] * unitScale, srow[1][3] * unitScale,
           srow[2][3] * unitScale};
         for (int c = 0; c < 3; c++) {
           if (Math.abs(norms[c] * unitScale - spacing[c]) > 1e-4 * spacing[c]) {
@@ -206,7 +209,9 @@ public final class NiftiReader {
             + (qformCode > 0 ? "qform used instead" : "ignored"));
       }
     }
-    if (dirRas == null && qformCode > 0) {
+    double[] qDir = null;
+    double[] qOrigin = null;
+    if (qformCode > 0) {
       double a2 = 1 - (qb * qb + qc * qc + qd * qd);
       double a;
       if (a2 < 1e-7) {
@@ -220,25 +225,49 @@ public final class NiftiReader {
         a = Math.sqrt(a2);
       }
       double qfac = pixdim[0] < 0 ? -1 : 1;
-      dirRas = new double[] {
+      qDir = new double[] {
         a * a + qb * qb - qc * qc - qd * qd, 2 * (qb * qc - a * qd), qfac * 2 * (qb * qd + a * qc),
         2 * (qb * qc + a * qd), a * a + qc * qc - qb * qb - qd * qd, qfac * 2 * (qc * qd - a * qb),
         2 * (qb * qd - a * qc), 2 * (qc * qd + a * qb), qfac * (a * a + qd * qd - qc * qc - qb * qb)
       };
-      originRas = new double[] {qoffset[0] * unitScale, qoffset[1] * unitScale,
+      qOrigin = new double[] {qoffset[0] * unitScale, qoffset[1] * unitScale,
         qoffset[2] * unitScale};
     }
-    if (dirRas == null) {
-      dirRas = Geometry.identity();
+    double[] dirRas;
+    double[] originRas;
+    boolean lpsIdentity = false;
+    if (sDir != null && (qDir == null || sformCode == 1
+        || similar(sDir, sOrigin, qDir, qOrigin, spacing))) {
+      dirRas = sDir;
+      originRas = sOrigin;
+    } else if (qDir != null) {
+      dirRas = qDir;
+      originRas = qOrigin;
+      if (sDir != null) {
+        notes.add("sform (code " + sformCode + ") and qform differ; the qform (code " + qformCode
+            + ") is used, as ITK does");
+      }
+    } else {
+      dirRas = null;
       originRas = new double[3];
-      notes.add("no qform or sform (both codes 0): orientation unknown, RAS identity assumed");
+      lpsIdentity = true;
+      notes.add("no qform or sform (both codes 0): orientation unknown; identity direction and "
+          + "origin 0 assumed (as ITK does)");
     }
-    double[] dir = dirRas.clone();
-    for (int c = 0; c < 3; c++) {
-      dir[c] = -dir[c];
-      dir[3 + c] = -dir[3 + c];
+    double[] dir;
+    if (lpsIdentity) {
+      dir = Geometry.identity();
+    } else {
+      dir = dirRas.clone();
+      for (int c = 0; c < 3; c++) {
+        dir[c] = -dir[c];
+        dir[3 + c] = -dir[3 + c];
+      }
     }
     double[] origin = {-originRas[0], -originRas[1], originRas[2]};
+    if (lpsIdentity) {
+      origin = new double[3];
+    }
     Geometry geometry = new Geometry(size, spacing, origin, dir);
 
     // ---- data
@@ -280,6 +309,23 @@ public final class NiftiReader {
         path,
         VoxelData.volume(array, type, geometry, scaled ? slope : 1, scaled ? inter : 0),
         type, scaled, notes);
+  }
+
+  /** Whether two transforms agree: directions within 1e-5, origins within 1e-5 of a voxel. */
+  private static boolean similar(double[] d1, double[] o1, double[] d2, double[] o2,
+      double[] spacing) {
+    for (int i = 0; i < 9; i++) {
+      if (Math.abs(d1[i] - d2[i]) > 1e-5) {
+        return false;
+      }
+    }
+    double tol = 1e-5 * Math.max(spacing[0], Math.max(spacing[1], spacing[2]));
+    for (int i = 0; i < 3; i++) {
+      if (Math.abs(o1[i] - o2[i]) > tol) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean orthonormal(double[] d) {

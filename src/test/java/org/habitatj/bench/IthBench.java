@@ -191,6 +191,14 @@ public final class IthBench {
         java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
+  /** The 1-minute load average and processor count, for reporting next to timings. */
+  static String load() {
+    java.lang.management.OperatingSystemMXBean os =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return String.format(java.util.Locale.ROOT, "%.2f (1 min) on %d cores",
+        os.getSystemLoadAverage(), os.getAvailableProcessors());
+  }
+
   static double median(long[] ns) {
     long[] s = ns.clone();
     java.util.Arrays.sort(s);

@@ -20,6 +20,7 @@ import org.habitatj.core.image.Mask;
 import org.habitatj.core.image.MaskException;
 import org.habitatj.core.image.Masks;
 import org.habitatj.core.image.Volume;
+import org.habitatj.io.ImageFormatException;
 import org.habitatj.io.LoadedImage;
 import org.habitatj.io.MedicalImageReader;
 import org.habitatj.io.NiftiWriter;
@@ -153,6 +154,52 @@ class GeometryCasesTest {
       if (bm.contains(i)) {
         assertEquals(v[i], w[i], 0);
       }
+    }
+  }
+
+  /** C13 via the loader: a shifted mask is refused, or resampled only when asked. */
+  @Test
+  void loaderRefusesOrResamplesOnRequest() throws Exception {
+    Geometry img = Geometry.of(new int[] {10, 10, 5}, new double[] {0.7, 0.7, 5.0});
+    Geometry shifted = img.withOrigin(new double[] {0.7, 0, 0});
+    Path ip = tmp.resolve("image.nii");
+    NiftiWriter.write(Volume.ofDoubles(new double[500], img), VoxelType.FLOAT32, ip, false);
+    byte[] d = new byte[500];
+    d[shifted.index(3, 4, 2)] = 1;
+    d[shifted.index(9, 4, 2)] = 1; // falls outside the image after the shift
+    Path mp = tmp.resolve("shifted.nii.gz");
+    NiftiWriter.write(new Mask(d, shifted), mp);
+    MaskException e = assertThrows(MaskException.class,
+        () -> ImageMaskLoader.load(ip, mp, Masks.LabelChoice.label(1), false));
+    assertEquals(MaskException.Reason.GEOMETRY_MISMATCH, e.reason());
+    // float32 in the file: 0.7 is stored as 0.699999988
+    assertTrue(e.getMessage().contains("origin (0.699999988, 0, 0)"), e.getMessage());
+    ImageMaskLoader.ImageAndMask r = ImageMaskLoader.load(ip, mp, Masks.LabelChoice.label(1),
+        true);
+    assertTrue(r.resampled());
+    assertEquals(1, r.mask().count());
+    assertTrue(r.mask().contains(4, 4, 2));
+    assertTrue(r.messages().stream().anyMatch(m -> m.contains("resampled")));
+  }
+
+  /** File › Save As (headless part): a mask drawn in ImageJ saved as NIfTI and NRRD re-opens. */
+  @Test
+  void saverRoundTrip() throws Exception {
+    ImagePlus imp = MedicalVolumeOpener.open(c23Nrrd());
+    Roi r = new Roi(1, 0, 2, 2);
+    r.setPosition(2);
+    Mask m = RoiMasks.fromRois(new Roi[] {r}, imp);
+    ImagePlus mi = ImagePlusVolumes.toImagePlus(m, "mask");
+    for (String name : new String[] {"mask.nii.gz", "mask.nrrd"}) {
+      Path p = tmp.resolve(name);
+      MedicalVolumeSaver.save(mi, p, false);
+      LoadedImage back = MedicalImageReader.read(p);
+      assertEquals(VoxelType.UINT8, back.voxelType());
+      assertTrue(back.geometry().sameGrid(ImagePlusVolumes.geometry(imp)), name);
+      // ImageJ's 0/255 binary image is saved as a 0/1 label mask (label 1)
+      Mask bm = Masks.fromLabelImage(back.volume(), Masks.LabelChoice.label(1)).mask();
+      assertArrayEquals(m.data(), bm.data(), name);
+      assertThrows(ImageFormatException.class, () -> MedicalVolumeSaver.save(mi, p, false));
     }
   }
 }

@@ -164,14 +164,15 @@ class NiftiReaderTest {
    * header (RAS → LPS: negate rows 0 and 1).
    */
   @ParameterizedTest
-  @ValueSource(strings = {"none", "qform", "qform-qfac", "sform", "both", "rotated", "bigendian"})
+  @ValueSource(strings = {"none", "qform", "qform-qfac", "sform", "aligned", "both", "rotated",
+      "bigendian"})
   void c14ImageAndMaskSameIndexMapping(String variant) throws IOException {
     NiftiBytes h = new NiftiBytes().size(3, 2, 2);
     double[] expectDir;
     double[] expectOrigin = {0, 0, 0};
     switch (variant) {
-      case "none":
-        expectDir = new double[] {-1, 0, 0, 0, -1, 0, 0, 0, 1};
+      case "none": // ITK: identity direction (LPS), origin 0
+        expectDir = new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1};
         break;
       case "qform": // quaternion 0 → identity RAS
         h.qformCode = 1;
@@ -190,7 +191,13 @@ class NiftiReaderTest {
         expectDir = new double[] {1, 0, 0, 0, -1, 0, 0, 0, 1};
         expectOrigin = new double[] {-3, -4, 5};
         break;
-      case "both": // sform wins over a different qform
+      case "aligned": // sform code 2 (aligned) differing from a known qform: qform wins (ITK)
+        h.qformCode = 1;
+        h.sformCode = 2;
+        h.srow = new float[][] {{0, 1, 0, 0}, {1, 0, 0, 0}, {0, 0, -1, 0}};
+        expectDir = new double[] {-1, 0, 0, 0, -1, 0, 0, 0, 1};
+        break;
+      case "both": // sform code 1 wins over a different qform (ITK)
         h.qformCode = 1;
         h.sformCode = 1;
         h.srow = new float[][] {{0, 1, 0, 0}, {1, 0, 0, 0}, {0, 0, -1, 0}};
@@ -314,5 +321,27 @@ class NiftiReaderTest {
     Path junk = write("junk.nii", new byte[400]);
     e = assertThrows(ImageFormatException.class, () -> NiftiReader.read(junk));
     assertTrue(e.getMessage().contains("not a NIfTI-1 file"), e.getMessage());
+  }
+
+  /** Two-file NIfTI (.hdr + .img, magic ni1): header read from .hdr, voxels from .img. */
+  @Test
+  void headerImagePair() throws IOException {
+    NiftiBytes h = new NiftiBytes().size(2, 2, 1);
+    h.qformCode = 1;
+    h.qoffset = new float[] {1, 2, 3};
+    byte[] full = h.build(h.shorts(4, 5, 6, 7));
+    byte[] hdr = Arrays.copyOf(full, 348);
+    hdr[345] = 'i'; // "ni1"
+    java.nio.ByteBuffer.wrap(hdr).order(ByteOrder.LITTLE_ENDIAN).putFloat(108, 0f);
+    write("pair.hdr", hdr);
+    write("pair.img", Arrays.copyOfRange(full, 352, full.length));
+    LoadedImage li = NiftiReader.read(tmp.resolve("pair.hdr"));
+    assertArrayEquals(new double[] {4, 5, 6, 7}, li.volume().toDoubleArray(), 0);
+    assertArrayEquals(new double[] {-1, -2, 3}, li.geometry().origin(), 0);
+    Files.delete(tmp.resolve("pair.img"));
+    ImageFormatException e = assertThrows(ImageFormatException.class,
+        () -> NiftiReader.read(tmp.resolve("pair.hdr")));
+    assertTrue(e.getMessage().contains("pair.img") && e.getMessage().contains("not found"),
+        e.getMessage());
   }
 }

@@ -10,6 +10,9 @@ import java.util.Map;
 import org.habitatj.Version;
 import org.habitatj.core.image.Geometry;
 import org.habitatj.core.image.Mask;
+import org.habitatj.core.image.MaskException;
+import org.habitatj.core.image.Masks;
+import org.habitatj.core.image.RoiChecks;
 import org.habitatj.core.image.Preprocessing;
 import org.habitatj.core.image.Resampler;
 import org.habitatj.core.image.Volume;
@@ -37,6 +40,13 @@ import org.habitatj.core.settings.RadiomicsSettings;
  * </ol>
  *
  * <p>Texture families come from the explicit registry {@link TextureFamilies}.
+ *
+ * <p>An extractor is cheap to create and may be reused for many cases, but it is not thread-safe
+ * (texture families reuse buffers): use one extractor per thread.
+ *
+ * <p>Typical use: {@code new FeatureExtractor(PyRadiomicsParams.read(yaml).settings())
+ * .extractFromLabels(image, labels, progress)}, then {@code FeatureCsv.writeRows(...)} with
+ * {@link Result#asRow()}.
  */
 public final class FeatureExtractor {
 
@@ -90,6 +100,20 @@ public final class FeatureExtractor {
     return settings;
   }
 
+  /**
+   * Extracts from an image and a label image, taking the ROI as the voxels equal to {@code
+   * settings.label()} (through {@link Masks#fromLabelImage}, case C01/C02).
+   *
+   * @throws org.habitatj.core.image.MaskException if the label is absent (the message lists the
+   *     labels present), the label image has non-integer values, or the grids differ
+   * @throws RoiException / IllegalArgumentException as {@link #extract(Volume, Mask, Progress)}
+   */
+  public Result extractFromLabels(Volume image, Volume labels, Progress progress) {
+    Masks.checkSameGrid(image.geometry(), labels.geometry(), "image", "label image");
+    Mask mask = Masks.fromLabelImage(labels, Masks.LabelChoice.label(settings.label())).mask();
+    return extract(image, mask, progress);
+  }
+
   /** As {@link #extract(Volume, Mask, Progress)} without progress reporting. */
   public Result extract(Volume image, Mask mask) {
     return extract(image, mask, Progress.NONE);
@@ -123,25 +147,50 @@ public final class FeatureExtractor {
       }
     }
     progress.status("Preparing image");
-    double[] img = image.toDoubleArray();
-    Geometry grid = image.geometry();
-    double[] origStats = stats(img);
-    if (s.normalize()) {
-      img = Preprocessing.normalize(img, s.normalizeScale(), s.removeOutliers());
-    } else if (!Double.isNaN(s.removeOutliers())) {
-      warnings.add("removeOutliers applies only with normalize: true (PyRadiomics); ignored");
-    }
-    Mask shapeMask = mask;
-    if (s.resampledPixelSpacing() != null) {
+    if (mask.count() == 0) {
       checkRoi(mask, s, "");
-      Resampler.Resampled r = Resampler.resample(img, mask, s);
+    }
+    int[] bb0 = mask.boundingBox();
+    double[] img;
+    Geometry grid;
+    Mask shapeMask;
+    double[] origStats = null;
+    if (s.resampledPixelSpacing() != null) {
+      // resampling (B-spline coefficients) uses the whole image
+      img = image.toDoubleArray();
+      if (s.normalize()) {
+        double[] st = Preprocessing.statistics(img);
+        origStats = new double[] {st[0], st[2], st[3]};
+        img = Preprocessing.normalize(img, st[0], st[1], s.normalizeScale(), s.removeOutliers());
+      }
+      Resampler.Resampled r = Resampler.resample(img, mask, s,
+          s.normalize() ? null : integerRange(image));
       img = r.image();
       grid = r.geometry();
       shapeMask = r.mask();
       warnings.addAll(r.warnings());
+      checkRoi(shapeMask, s, " after resampling");
+      int[] bb = shapeMask.boundingBox();
+      img = cropArray(img, grid, bb);
+      shapeMask = cropMask(shapeMask, bb);
+      grid = shapeMask.geometry();
+    } else {
+      // only the ROI's bounding box is read (features do not depend on other voxels); the
+      // normalisation statistics stream over the whole image without copying it
+      img = cropVolume(image, bb0);
+      if (s.normalize()) {
+        double[] st = Preprocessing.statistics(image);
+        origStats = new double[] {st[0], st[2], st[3]};
+        img = Preprocessing.normalize(img, st[0], st[1], s.normalizeScale(), s.removeOutliers());
+      }
+      shapeMask = cropMask(mask, bb0);
+      grid = shapeMask.geometry();
+    }
+    checkRoi(shapeMask, s, "");
+    if (!s.normalize() && !Double.isNaN(s.removeOutliers())) {
+      warnings.add("removeOutliers applies only with normalize: true (PyRadiomics); ignored");
     }
     progress.checkCanceled();
-    checkRoi(shapeMask, s, "");
     Mask roi = shapeMask;
     if (s.resegmentRange() != null) {
       roi = Preprocessing.resegment(img, shapeMask, s.resegmentRange(), s.resegmentMode());
@@ -197,8 +246,8 @@ public final class FeatureExtractor {
         put(out, fam.features(), fam.compute(droi, s), e.getValue(), warnings);
       }
     }
-    LinkedHashMap<String, String> diag = diagnostics(image.geometry(), origStats, shapeMask, roi,
-        grid, ng, edges);
+    LinkedHashMap<String, String> diag = diagnostics(image.geometry(), origStats, mask, bb0,
+        shapeMask, roi, grid, ng, edges);
     progress.fraction(1);
     return new Result(out, diag, List.copyOf(warnings));
   }
@@ -246,55 +295,86 @@ public final class FeatureExtractor {
   }
 
   /**
-   * PyRadiomics checkMask rules: non-empty; not a single voxel; at least {@code
-   * minimumROIDimensions} bounding-box dimensions larger than 1; at least {@code minimumROISize}
-   * voxels.
+   * PyRadiomics checkMask rules, through {@link RoiChecks} (the one place that defines them):
+   * non-empty; not a single voxel; at least {@code minimumROIDimensions} bounding-box dimensions
+   * larger than 1; at least {@code minimumROISize} voxels.
    *
-   * @throws RoiException naming the problem
+   * @param context appended to the message (e.g. " after re-segmentation ...")
+   * @throws RoiException naming the problem ("mask is empty for label 1", "ROI has 1 voxel (needs
+   *     ≥ 2) ...", "ROI is 1-dimensional ...")
    */
   public static void checkRoi(Mask mask, RadiomicsSettings s, String context) {
-    int n = mask.count();
-    if (n == 0) {
-      throw new RoiException("mask is empty for label " + s.label() + context);
+    if (mask.count() == 0) {
+      throw new RoiException(MaskException.Reason.EMPTY, "mask is empty for label " + s.label() + context);
     }
-    int[] bb = mask.boundingBox();
-    int dims = 0;
-    StringBuilder along = new StringBuilder();
-    for (int d = 0; d < 3; d++) {
-      if (bb[d + 3] > bb[d]) {
-        dims++;
-        along.append(along.length() == 0 ? "" : ", ").append("xyz".charAt(d));
+    try {
+      RoiChecks.check(mask, s.minimumROIDimensions(), s.minimumROISize());
+    } catch (MaskException e) {
+      throw new RoiException(e.reason(), e.getMessage() + context);
+    }
+  }
+
+  /**
+   * {min, max} of the image's pixel type when it is an integer type (ITK casts resampled values
+   * back to it), else null.
+   */
+  static double[] integerRange(Volume v) {
+    Object t = net.imglib2.util.Util.getTypeFromInterval(v.values());
+    if (t instanceof net.imglib2.type.numeric.IntegerType<?>
+        && t instanceof net.imglib2.type.numeric.RealType<?> r) {
+      return new double[] {r.getMinValue(), r.getMaxValue()};
+    }
+    return null;
+  }
+
+  /** Intensities of the inclusive box {x0, y0, z0, x1, y1, z1} of a volume, x fastest. */
+  static double[] cropVolume(Volume v, int[] bb) {
+    double[] out = new double[(bb[3] - bb[0] + 1) * (bb[4] - bb[1] + 1) * (bb[5] - bb[2] + 1)];
+    net.imglib2.Cursor<? extends net.imglib2.type.numeric.RealType<?>> c =
+        net.imglib2.view.Views.flatIterable(net.imglib2.view.Views.interval(v.values(),
+            new long[] {bb[0], bb[1], bb[2]}, new long[] {bb[3], bb[4], bb[5]})).cursor();
+    int i = 0;
+    while (c.hasNext()) {
+      out[i++] = c.next().getRealDouble();
+    }
+    return out;
+  }
+
+  static double[] cropArray(double[] a, Geometry g, int[] bb) {
+    int sx = bb[3] - bb[0] + 1;
+    int sy = bb[4] - bb[1] + 1;
+    int sz = bb[5] - bb[2] + 1;
+    double[] out = new double[sx * sy * sz];
+    int k = 0;
+    for (int z = bb[2]; z <= bb[5]; z++) {
+      for (int y = bb[1]; y <= bb[4]; y++) {
+        System.arraycopy(a, g.index(bb[0], y, z), out, k, sx);
+        k += sx;
       }
     }
-    int needVoxels = Math.max(2, s.minimumROISize());
-    if (n == 1) {
-      throw new RoiException("ROI has 1 voxel (needs >= " + needVoxels + ")" + context);
-    }
-    if (dims < s.minimumROIDimensions()) {
-      throw new RoiException(String.format(Locale.ROOT,
-          "ROI is %d-dimensional (its %d voxels extend along %s only; minimumROIDimensions = %d)%s",
-          dims, n, along, s.minimumROIDimensions(), context));
-    }
-    if (n < s.minimumROISize()) {
-      throw new RoiException("ROI has " + n + " voxels (needs >= " + s.minimumROISize()
-          + ", minimumROISize)" + context);
-    }
+    return out;
   }
 
-  private static double[] stats(double[] a) {
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    double sum = 0;
-    for (double v : a) {
-      min = Math.min(min, v);
-      max = Math.max(max, v);
-      sum += v;
+  /** The mask restricted to the box, on the box's sub-grid. */
+  static Mask cropMask(Mask m, int[] bb) {
+    Geometry g = m.geometry();
+    int sx = bb[3] - bb[0] + 1;
+    int sy = bb[4] - bb[1] + 1;
+    int sz = bb[5] - bb[2] + 1;
+    byte[] out = new byte[sx * sy * sz];
+    byte[] d = m.data();
+    int k = 0;
+    for (int z = bb[2]; z <= bb[5]; z++) {
+      for (int y = bb[1]; y <= bb[4]; y++) {
+        System.arraycopy(d, g.index(bb[0], y, z), out, k, sx);
+        k += sx;
+      }
     }
-    return new double[] {sum / a.length, min, max};
+    return new Mask(out, g.subGrid(bb[0], bb[1], bb[2], new int[] {sx, sy, sz}));
   }
 
-  private LinkedHashMap<String, String> diagnostics(Geometry g, double[] st, Mask shapeMask,
-      Mask roi, Geometry grid, int ng, BinEdges edges) {
+  private LinkedHashMap<String, String> diagnostics(Geometry g, double[] st, Mask original,
+      int[] bb, Mask shapeMask, Mask roi, Geometry grid, int ng, BinEdges edges) {
     LinkedHashMap<String, String> d = new LinkedHashMap<>();
     d.put("diagnostics_Versions_HabitatJ", Version.VERSION);
     d.put("diagnostics_Configuration_Settings", settings.toMap().toString());
@@ -302,16 +382,17 @@ public final class FeatureExtractor {
     d.put("diagnostics_Image-original_Dimensionality", g.size(2) > 1 ? "3D" : "2D");
     d.put("diagnostics_Image-original_Spacing", tuple(g.spacing()));
     d.put("diagnostics_Image-original_Size", tuple(g.size()));
-    d.put("diagnostics_Image-original_Mean", Double.toString(st[0]));
-    d.put("diagnostics_Image-original_Minimum", Double.toString(st[1]));
-    d.put("diagnostics_Image-original_Maximum", Double.toString(st[2]));
-    int[] bb = shapeMask.boundingBox();
+    if (st != null) {
+      d.put("diagnostics_Image-original_Mean", Double.toString(st[0]));
+      d.put("diagnostics_Image-original_Minimum", Double.toString(st[1]));
+      d.put("diagnostics_Image-original_Maximum", Double.toString(st[2]));
+    }
     d.put("diagnostics_Mask-original_BoundingBox", tuple(new int[] {bb[0], bb[1], bb[2],
         bb[3] - bb[0] + 1, bb[4] - bb[1] + 1, bb[5] - bb[2] + 1}));
-    d.put("diagnostics_Mask-original_VoxelNum", Integer.toString(shapeMask.count()));
-    if (!grid.sameGrid(g)) {
+    d.put("diagnostics_Mask-original_VoxelNum", Integer.toString(original.count()));
+    if (settings.resampledPixelSpacing() != null) {
       d.put("diagnostics_Image-interpolated_Spacing", tuple(grid.spacing()));
-      d.put("diagnostics_Image-interpolated_Size", tuple(grid.size()));
+      d.put("diagnostics_Mask-interpolated_VoxelNum", Integer.toString(shapeMask.count()));
     }
     if (roi != shapeMask) {
       d.put("diagnostics_Mask-resegmented_VoxelNum", Integer.toString(roi.count()));

@@ -30,7 +30,16 @@ import org.habitatj.core.settings.RadiomicsSettings.DirectionAggregation;
  * <p><b>Aggregation.</b> {@link DirectionAggregation#AVERAGED} (PyRadiomics, IBSI "averaged"):
  * features are computed on each angle's matrix and averaged over the angles whose matrix is not
  * empty (PyRadiomics deletes empty angles and uses nanmean). {@link DirectionAggregation#MERGED}
- * (IBSI "merged"): the counts of all angles are summed first and the features computed once.
+ * (IBSI "merged"): the counts of all angles are summed first and the features computed once. IBSI
+ * aggregation codes: 3D averaged ITBB, 3D merged IAZD, force2D averaged = "2.5D directional merge"
+ * JJUI, force2D merged = "2.5D merge" ZW7Z. IBSI's per-slice 2D aggregations (BTW3, SUJT) are not
+ * offered.
+ *
+ * <p><b>Voxel-mode note.</b> PyRadiomics' voxel-based JointAverage uses a plain mean over angles,
+ * so a 3D kernel with one empty angle gets NaN there (reference/README.md, upstream
+ * inconsistency), and its MCC batch fails on any NaN angle (issue #937). Here every feature,
+ * JointAverage and MCC included, averages over the non-empty angles, as PyRadiomics does for a
+ * whole ROI; window values are therefore finite where PyRadiomics' maps hold NaN for these two.
  *
  * <p><b>Grey levels not present.</b> PyRadiomics deletes rows/columns of grey levels absent from the
  * ROI before computing features (whole ROI), or keeps the global set (voxel mode). Zero rows do not
@@ -56,12 +65,6 @@ import org.habitatj.core.settings.RadiomicsSettings.DirectionAggregation;
  *   <li>No angle with a pair (e.g. an isolated voxel): every feature is NaN (PyRadiomics fails on
  *       such an ROI).
  * </ul>
- *
- * <p><b>Voxel-mode note.</b> PyRadiomics' voxel-based JointAverage uses a plain mean over angles,
- * so a 3D kernel with one empty angle gets NaN there (reference/README.md, upstream
- * inconsistency), and its MCC batch fails on any NaN angle (issue #937). Here every feature,
- * JointAverage and MCC included, averages over the non-empty angles, as PyRadiomics does for a
- * whole ROI; window values are therefore finite where PyRadiomics' maps hold NaN for these two.
  *
  * <p>MCC: the second largest eigenvalue of Q(i,j) = Σ<sub>k</sub> p(i,k)p(j,k) / (p<sub>x</sub>(i)
  * p<sub>y</sub>(k)) is computed from the similar symmetric matrix C·Cᵀ with C(i,k) = p(i,k) /
@@ -240,22 +243,39 @@ public final class Glcm implements FeatureFamily {
   public static double[] aggregate(
       double[] counts, int na, int ng, int nLevels, DirectionAggregation agg, Workspace ws) {
     double[] out = new double[N_FEATURES];
-    aggregate(counts, na, ng, nLevels, agg, ws, out);
+    aggregate(counts, na, ng, nLevels, 0, ng - 1, agg, ws, out, 0);
     return out;
   }
 
   /**
    * As {@link #aggregate(double[], int, int, int, DirectionAggregation, Workspace)}, writing the 24
-   * features into {@code out} without allocating (for sliding-window maps).
+   * features into {@code out} without allocating.
    */
-  public static void aggregate(
-      double[] counts,
-      int na,
-      int ng,
-      int nLevels,
-      DirectionAggregation agg,
-      Workspace ws,
-      double[] out) {
+  public static void aggregate(double[] counts, int na, int ng, int nLevels,
+      DirectionAggregation agg, Workspace ws, double[] out) {
+    aggregate(counts, na, ng, nLevels, 0, ng - 1, agg, ws, out, 0);
+  }
+
+  /**
+   * As {@link #aggregate(double[], int, int, int, DirectionAggregation, Workspace)}, allocation
+   * free and restricted to the grey levels {@code lo+1..hi+1}: the caller guarantees that every
+   * count outside rows and columns {@code lo..hi} (0-based) is zero. Skipping those zero terms
+   * leaves every sum bit-identical, so the result is exactly that of the full matrix (used by the
+   * sliding-window maps, where a window holds a few of the global Ng levels).
+   *
+   * @param out destination, {@link #N_FEATURES} values written from {@code offset}
+   */
+  public static void aggregate(double[] counts, int na, int ng, int nLevels, int lo, int hi,
+      DirectionAggregation agg, Workspace ws, double[] out, int offset) {
+    aggregate(counts, na, ng, nLevels, lo, hi, agg, ws, out, offset, true);
+  }
+
+  /**
+   * As above; with {@code withMcc == false} MCC (an eigen-decomposition per angle, most of the
+   * cost) is skipped and reported as NaN, for callers that did not ask for it.
+   */
+  public static void aggregate(double[] counts, int na, int ng, int nLevels, int lo, int hi,
+      DirectionAggregation agg, Workspace ws, double[] out, int offset, boolean withMcc) {
     if (agg == DirectionAggregation.MERGED) {
       double[] merged = ws.merged(ng);
       java.util.Arrays.fill(merged, 0, ng * ng, 0);
@@ -265,23 +285,24 @@ public final class Glcm implements FeatureFamily {
           merged[k] += counts[base + k];
         }
       }
-      if (!ws.load(merged, 0, ng, nLevels)) {
-        java.util.Arrays.fill(out, 0, N_FEATURES, Double.NaN);
+      if (!ws.load(merged, 0, ng, nLevels, lo, hi)) {
+        java.util.Arrays.fill(out, offset, offset + N_FEATURES, Double.NaN);
         return;
       }
-      features(ws, out);
+      features(ws, ws.one, withMcc);
+      System.arraycopy(ws.one, 0, out, offset, N_FEATURES);
       return;
     }
     double[] sum = ws.sum;
-    int[] n = ws.n;
+    int[] n = ws.count;
     double[] one = ws.one;
     java.util.Arrays.fill(sum, 0);
     java.util.Arrays.fill(n, 0);
     for (int a = 0; a < na; a++) {
-      if (!ws.load(counts, a * ng * ng, ng, nLevels)) {
+      if (!ws.load(counts, a * ng * ng, ng, nLevels, lo, hi)) {
         continue; // empty angle: deleted by PyRadiomics
       }
-      features(ws, one);
+      features(ws, one, withMcc);
       for (int f = 0; f < N_FEATURES; f++) {
         if (!Double.isNaN(one[f])) {
           sum[f] += one[f];
@@ -290,15 +311,20 @@ public final class Glcm implements FeatureFamily {
       }
     }
     for (int f = 0; f < N_FEATURES; f++) {
-      out[f] = n[f] == 0 ? Double.NaN : sum[f] / n[f];
+      out[offset + f] = n[f] == 0 ? Double.NaN : sum[f] / n[f];
     }
-    if (nLevels < 2 && n[0] > 0) {
-      out[19] = 1.0; // PyRadiomics: flat region, MCC = 1 (not averaged)
+    if (nLevels < 2 && n[0] > 0 && withMcc) {
+      out[offset + 19] = 1.0; // PyRadiomics: flat region, MCC = 1 (not averaged)
     }
   }
 
   /** All 24 features of the matrix loaded in {@code w}, in {@link #FEATURES} order. */
   public static void features(Workspace w, double[] out) {
+    features(w, out, true);
+  }
+
+  /** As {@link #features(Workspace, double[])}; MCC is NaN when {@code withMcc} is false. */
+  public static void features(Workspace w, double[] out, boolean withMcc) {
     out[0] = autocorrelation(w);
     out[1] = clusterProminence(w);
     out[2] = clusterShade(w);
@@ -318,7 +344,7 @@ public final class Glcm implements FeatureFamily {
     out[16] = jointAverage(w);
     out[17] = jointEnergy(w);
     out[18] = jointEntropy(w);
-    out[19] = mcc(w);
+    out[19] = withMcc ? mcc(w) : Double.NaN;
     out[20] = maximumProbability(w);
     out[21] = sumAverage(w);
     out[22] = sumEntropy(w);
@@ -333,8 +359,8 @@ public final class Glcm implements FeatureFamily {
   public static double autocorrelation(Workspace w) {
     int ng = w.ng;
     double s = 0;
-    for (int i = 0; i < ng; i++) {
-      for (int j = 0; j < ng; j++) {
+    for (int i = w.lo; i <= w.hi; i++) {
+      for (int j = w.lo; j <= w.hi; j++) {
         s += w.p[i * ng + j] * (i + 1) * (j + 1);
       }
     }
@@ -345,8 +371,8 @@ public final class Glcm implements FeatureFamily {
     int ng = w.ng;
     double s = 0;
     double u = w.ux + w.uy;
-    for (int i = 0; i < ng; i++) {
-      for (int j = 0; j < ng; j++) {
+    for (int i = w.lo; i <= w.hi; i++) {
+      for (int j = w.lo; j <= w.hi; j++) {
         double pv = w.p[i * ng + j];
         if (pv != 0) {
           double d = i + j + 2 - u;
@@ -384,7 +410,7 @@ public final class Glcm implements FeatureFamily {
   /** Contrast = Σ (i − j)² p(i,j). PyRadiomics Contrast, IBSI ACUI. */
   public static double contrast(Workspace w) {
     double s = 0;
-    for (int k = 1; k < w.ng; k++) {
+    for (int k = 1; k <= w.hi - w.lo; k++) {
       s += (double) k * k * w.pxSuby[k];
     }
     return s;
@@ -401,9 +427,9 @@ public final class Glcm implements FeatureFamily {
     }
     int ng = w.ng;
     double s = 0;
-    for (int i = 0; i < ng; i++) {
+    for (int i = w.lo; i <= w.hi; i++) {
       double di = i + 1 - w.ux;
-      for (int j = 0; j < ng; j++) {
+      for (int j = w.lo; j <= w.hi; j++) {
         s += w.p[i * ng + j] * di * (j + 1 - w.uy);
       }
     }
@@ -413,7 +439,7 @@ public final class Glcm implements FeatureFamily {
   /** Difference average = Σ k p<sub>x−y</sub>(k). PyRadiomics DifferenceAverage, IBSI TF7R. */
   public static double differenceAverage(Workspace w) {
     double s = 0;
-    for (int k = 1; k < w.ng; k++) {
+    for (int k = 1; k <= w.hi - w.lo; k++) {
       s += k * w.pxSuby[k];
     }
     return s;
@@ -424,7 +450,7 @@ public final class Glcm implements FeatureFamily {
    * DifferenceEntropy, IBSI NTRS.
    */
   public static double differenceEntropy(Workspace w) {
-    return entropy(w.pxSuby, 0, w.ng);
+    return entropy(w.pxSuby, 0, w.hi - w.lo + 1);
   }
 
   /**
@@ -434,7 +460,7 @@ public final class Glcm implements FeatureFamily {
   public static double differenceVariance(Workspace w) {
     double da = differenceAverage(w);
     double s = 0;
-    for (int k = 0; k < w.ng; k++) {
+    for (int k = 0; k <= w.hi - w.lo; k++) {
       s += (k - da) * (k - da) * w.pxSuby[k];
     }
     return s;
@@ -443,7 +469,7 @@ public final class Glcm implements FeatureFamily {
   /** Inverse difference = Σ p<sub>x−y</sub>(k) / (1 + k). PyRadiomics Id, IBSI IB1Z. */
   public static double id(Workspace w) {
     double s = 0;
-    for (int k = 0; k < w.ng; k++) {
+    for (int k = 0; k <= w.hi - w.lo; k++) {
       s += w.pxSuby[k] / (1.0 + k);
     }
     return s;
@@ -452,7 +478,7 @@ public final class Glcm implements FeatureFamily {
   /** Inverse difference moment = Σ p<sub>x−y</sub>(k) / (1 + k²). PyRadiomics Idm, IBSI WF0Z. */
   public static double idm(Workspace w) {
     double s = 0;
-    for (int k = 0; k < w.ng; k++) {
+    for (int k = 0; k <= w.hi - w.lo; k++) {
       s += w.pxSuby[k] / (1.0 + (double) k * k);
     }
     return s;
@@ -465,7 +491,7 @@ public final class Glcm implements FeatureFamily {
   public static double idmn(Workspace w) {
     double ng2 = (double) w.ng * w.ng;
     double s = 0;
-    for (int k = 0; k < w.ng; k++) {
+    for (int k = 0; k <= w.hi - w.lo; k++) {
       s += w.pxSuby[k] / (1.0 + (double) k * k / ng2);
     }
     return s;
@@ -474,7 +500,7 @@ public final class Glcm implements FeatureFamily {
   /** Normalised inverse difference = Σ p<sub>x−y</sub>(k) / (1 + k/Ng). PyRadiomics Idn, IBSI NDRX. */
   public static double idn(Workspace w) {
     double s = 0;
-    for (int k = 0; k < w.ng; k++) {
+    for (int k = 0; k <= w.hi - w.lo; k++) {
       s += w.pxSuby[k] / (1.0 + (double) k / w.ng);
     }
     return s;
@@ -503,7 +529,7 @@ public final class Glcm implements FeatureFamily {
   /** Inverse variance = Σ<sub>k≥1</sub> p<sub>x−y</sub>(k) / k². PyRadiomics InverseVariance, IBSI E8JP. */
   public static double inverseVariance(Workspace w) {
     double s = 0;
-    for (int k = 1; k < w.ng; k++) {
+    for (int k = 1; k <= w.hi - w.lo; k++) {
       s += w.pxSuby[k] / ((double) k * k);
     }
     return s;
@@ -516,10 +542,12 @@ public final class Glcm implements FeatureFamily {
 
   /** Joint energy (angular second moment) = Σ p(i,j)². PyRadiomics JointEnergy, IBSI 8ZQL. */
   public static double jointEnergy(Workspace w) {
-    int n = w.ng * w.ng;
+    int ng = w.ng;
     double s = 0;
-    for (int k = 0; k < n; k++) {
-      s += w.p[k] * w.p[k];
+    for (int i = w.lo; i <= w.hi; i++) {
+      for (int k = i * ng + w.lo; k <= i * ng + w.hi; k++) {
+        s += w.p[k] * w.p[k];
+      }
     }
     return s;
   }
@@ -540,7 +568,7 @@ public final class Glcm implements FeatureFamily {
     }
     int ng = w.ng;
     int m = 0;
-    for (int i = 0; i < ng; i++) {
+    for (int i = w.lo; i <= w.hi; i++) {
       if (w.px[i] > 0) {
         w.rows[m++] = i;
       }
@@ -548,49 +576,56 @@ public final class Glcm implements FeatureFamily {
     if (m < 2) {
       return 0.0;
     }
-    // C(r,k) = p(i,k)/sqrt(px(i) py(k)); S = C C^T (m x m)
+    // C(r,k) = p(i,k)/sqrt(px(i) py(k)); S = C C^T (m x m). Only the non-zero entries of each row
+    // are visited (skipped terms are exact zeros, so the sums are unchanged).
     double[] c = w.cbuf;
+    int[] nz = w.nzbuf;
+    int[] nnz = w.nnz;
+    double[] sq = w.sqrtPy;
+    for (int k = w.lo; k <= w.hi; k++) {
+      sq[k] = Math.sqrt(w.py[k]);
+    }
     for (int r = 0; r < m; r++) {
       int i = w.rows[r];
       double sp = Math.sqrt(w.px[i]);
-      for (int k = 0; k < ng; k++) {
+      int cnt = 0;
+      for (int k = w.lo; k <= w.hi; k++) {
         double pv = w.p[i * ng + k];
-        c[r * ng + k] = pv == 0 ? 0 : pv / (sp * Math.sqrt(w.py[k]));
+        if (pv == 0) {
+          c[r * ng + k] = 0;
+        } else {
+          c[r * ng + k] = pv / (sp * sq[k]);
+          nz[r * ng + cnt++] = k;
+        }
       }
+      nnz[r] = cnt;
     }
     double[] s = w.sbuf;
     for (int r = 0; r < m; r++) {
+      int rn = nnz[r];
       for (int t = 0; t <= r; t++) {
         double v = 0;
-        for (int k = 0; k < ng; k++) {
+        for (int q = 0; q < rn; q++) {
+          int k = nz[r * ng + q];
           v += c[r * ng + k] * c[t * ng + k];
         }
         s[r * m + t] = v;
         s[t * m + r] = v;
       }
     }
-    double[] ev = w.eigen.eigenvalues(s, m);
-    double first = Double.NEGATIVE_INFINITY;
-    double second = Double.NEGATIVE_INFINITY;
-    for (int r = 0; r < m; r++) {
-      double v = ev[r];
-      if (v > first) {
-        second = first;
-        first = v;
-      } else if (v > second) {
-        second = v;
-      }
-    }
+    double second = w.eigen.secondLargest(s, m);
     // eigenvalues of Q beyond the m non-zero rows are 0; a single level gives second = 0
     return Math.sqrt(Math.max(0.0, second));
   }
 
   /** Maximum probability (joint maximum) = max p(i,j). PyRadiomics MaximumProbability, IBSI GYBY. */
   public static double maximumProbability(Workspace w) {
-    int n = w.ng * w.ng;
+    int ng = w.ng;
     double m = 0;
-    for (int k = 0; k < n; k++) {
-      m = Math.max(m, w.p[k]);
+    for (int i = w.lo; i <= w.hi; i++) {
+      for (int k = i * ng + w.lo; k <= i * ng + w.hi; k++) {
+        m = Math.max(m, w.p[k]);
+      }
     }
     return m;
   }
@@ -598,7 +633,7 @@ public final class Glcm implements FeatureFamily {
   /** Sum average = Σ<sub>k=2..2Ng</sub> k p<sub>x+y</sub>(k). PyRadiomics SumAverage, IBSI ZGXS. */
   public static double sumAverage(Workspace w) {
     double s = 0;
-    for (int k = 2; k <= 2 * w.ng; k++) {
+    for (int k = 2 * w.lo + 2; k <= 2 * w.hi + 2; k++) {
       s += k * w.pxAddy[k];
     }
     return s;
@@ -609,13 +644,13 @@ public final class Glcm implements FeatureFamily {
    * P6QZ.
    */
   public static double sumEntropy(Workspace w) {
-    return entropy(w.pxAddy, 2, 2 * w.ng + 1);
+    return entropy(w.pxAddy, 2 * w.lo + 2, 2 * w.hi + 3);
   }
 
   /** Sum of squares (joint variance) = Σ (i − μx)² p(i,j). PyRadiomics SumSquares, IBSI UR99. */
   public static double sumSquares(Workspace w) {
     double s = 0;
-    for (int i = 0; i < w.ng; i++) {
+    for (int i = w.lo; i <= w.hi; i++) {
       double d = i + 1 - w.ux;
       s += d * d * w.px[i];
     }
@@ -640,6 +675,12 @@ public final class Glcm implements FeatureFamily {
   public static final class Workspace {
     int ng;
     int nLevels;
+    /** 0-based range of grey levels whose rows/columns may hold counts (see load). */
+    int lo;
+    int hi;
+    final double[] sum = new double[N_FEATURES];
+    final int[] count = new int[N_FEATURES];
+    final double[] one = new double[N_FEATURES];
     double[] p = new double[0];
     double[] px = new double[0];
     double[] py = new double[0];
@@ -656,11 +697,11 @@ public final class Glcm implements FeatureFamily {
     double hxy2;
     int[] rows = new int[0];
     double[] cbuf = new double[0];
+    int[] nzbuf = new int[0];
+    int[] nnz = new int[0];
+    double[] sqrtPy = new double[0];
     double[] sbuf = new double[0];
     double[] mergedBuf = new double[0];
-    final double[] sum = new double[N_FEATURES];
-    final int[] n = new int[N_FEATURES];
-    final double[] one = new double[N_FEATURES];
     final SymmetricEigen eigen = new SymmetricEigen();
 
     /** Creates buffers for up to {@code ng} grey levels (grown on demand). */
@@ -677,6 +718,9 @@ public final class Glcm implements FeatureFamily {
         pxSuby = new double[n];
         rows = new int[n];
         cbuf = new double[n * n];
+        nzbuf = new int[n * n];
+        nnz = new int[n];
+        sqrtPy = new double[n];
         sbuf = new double[n * n];
       }
     }
@@ -696,13 +740,24 @@ public final class Glcm implements FeatureFamily {
      * @return false if the matrix is empty (all counts 0)
      */
     public boolean load(double[] counts, int offset, int ng, int nLevels) {
+      return load(counts, offset, ng, nLevels, 0, ng - 1);
+    }
+
+    /**
+     * As {@link #load(double[], int, int, int)} when every count outside rows and columns {@code
+     * lo..hi} (0-based grey levels) is zero; only that block is read (bit-identical result).
+     */
+    public boolean load(double[] counts, int offset, int ng, int nLevels, int lo, int hi) {
       ensure(ng);
       this.ng = ng;
       this.nLevels = nLevels;
-      int n = ng * ng;
+      this.lo = lo;
+      this.hi = hi;
       double total = 0;
-      for (int k = 0; k < n; k++) {
-        total += counts[offset + k];
+      for (int i = lo; i <= hi; i++) {
+        for (int k = offset + i * ng + lo; k <= offset + i * ng + hi; k++) {
+          total += counts[k];
+        }
       }
       if (total == 0) {
         return false;
@@ -712,8 +767,8 @@ public final class Glcm implements FeatureFamily {
       java.util.Arrays.fill(pxAddy, 0, 2 * ng + 1, 0);
       java.util.Arrays.fill(pxSuby, 0, ng, 0);
       double h = 0;
-      for (int i = 0; i < ng; i++) {
-        for (int j = 0; j < ng; j++) {
+      for (int i = lo; i <= hi; i++) {
+        for (int j = lo; j <= hi; j++) {
           double v = counts[offset + i * ng + j] / total;
           p[i * ng + j] = v;
           if (v != 0) {
@@ -730,7 +785,7 @@ public final class Glcm implements FeatureFamily {
       double my = 0;
       double ex = 0;
       double ey = 0;
-      for (int i = 0; i < ng; i++) {
+      for (int i = lo; i <= hi; i++) {
         mx += (i + 1) * px[i];
         my += (i + 1) * py[i];
         if (px[i] != 0) {
@@ -746,7 +801,7 @@ public final class Glcm implements FeatureFamily {
       hy = ey;
       double vx = 0;
       double vy = 0;
-      for (int i = 0; i < ng; i++) {
+      for (int i = lo; i <= hi; i++) {
         vx += (i + 1 - mx) * (i + 1 - mx) * px[i];
         vy += (i + 1 - my) * (i + 1 - my) * py[i];
       }
@@ -754,11 +809,11 @@ public final class Glcm implements FeatureFamily {
       sigy = Math.sqrt(vy);
       double h1 = 0;
       double h2 = 0;
-      for (int i = 0; i < ng; i++) {
+      for (int i = lo; i <= hi; i++) {
         if (px[i] == 0) {
           continue;
         }
-        for (int j = 0; j < ng; j++) {
+        for (int j = lo; j <= hi; j++) {
           if (py[j] == 0) {
             continue;
           }

@@ -17,6 +17,9 @@ import org.habitatj.core.settings.RadiomicsSettings;
  * neighbours. Layout: {@code counts[(i−1)·Nd + d−1]}, d = dependence size 1..Nd, Nd = number of
  * offsets + 1. One matrix, no direction aggregation.
  *
+ * <p>Aggregation (IBSI): 3D (KOBO) by default; with force2D the per-slice matrices are pooled into
+ * one, IBSI "2.5D" (62GR). IBSI's per-slice averaged "2D" (8QNN) is not offered.
+ *
  * <h2>Features</h2>
  *
  * N<sub>z</sub> = Σ P = number of ROI voxels, p = P/N<sub>z</sub>, p<sub>g</sub>,

@@ -26,7 +26,8 @@ import org.habitatj.core.settings.RadiomicsSettings.DirectionAggregation;
  * p<sub>r</sub>(j) = Σ<sub>i</sub> P(i,j); ε = numpy.spacing(1). Features are computed per angle
  * and averaged over the non-empty angles (PyRadiomics nanmean; IBSI "averaged"), or computed once
  * on the sum over angles ({@link DirectionAggregation#MERGED}, IBSI "merged"; N<sub>p</sub> is then
- * the voxel count times the number of angles, as PyRadiomics' note on merged matrices says).
+ * the voxel count times the number of angles, as PyRadiomics' note on merged matrices says). IBSI
+ * codes: 3D averaged ITBB, 3D merged IAZD, force2D averaged JJUI, force2D merged ZW7Z.
  *
  * <p>Grey levels absent from the ROI are zero rows here (PyRadiomics deletes them; no value
  * changes). Conventions: a whole ROI never gives NaN unless every angle is empty (an ROI of one

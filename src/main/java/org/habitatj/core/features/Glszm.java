@@ -17,6 +17,9 @@ import org.habitatj.core.settings.RadiomicsSettings;
  * settings' distances do not apply (PyRadiomics). Directions are not aggregated: there is one
  * matrix.
  *
+ * <p>Aggregation (IBSI): 3D (KOBO) by default; with force2D the per-slice matrices are pooled into
+ * one, IBSI "2.5D" (62GR). IBSI's per-slice averaged "2D" (8QNN) is not offered.
+ *
  * <h2>Features</h2>
  *
  * N<sub>z</sub> = Σ P (number of zones), N<sub>p</sub> = Σ P·j (number of ROI voxels), p =

@@ -15,6 +15,9 @@ import org.habitatj.core.settings.RadiomicsSettings;
  * s<sub>i</sub>) and s<sub>i</sub> = Σ |i − Ā|. Layout: two arrays {@code n[i−1]}, {@code s[i−1]},
  * i = 1..Ng.
  *
+ * <p>Aggregation (IBSI): 3D (KOBO) by default; with force2D the per-slice matrices are pooled into
+ * one, IBSI "2.5D" (62GR). IBSI's per-slice averaged "2D" (8QNN) is not offered.
+ *
  * <h2>Features</h2>
  *
  * N<sub>v,p</sub> = Σ n<sub>i</sub>, p<sub>i</sub> = n<sub>i</sub>/N<sub>v,p</sub>, N<sub>g,p</sub>

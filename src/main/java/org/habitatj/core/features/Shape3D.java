@@ -214,13 +214,17 @@ public final class Shape3D {
   /**
    * Maximum distances between mesh vertices (edge midpoints between differing voxels): {slice
    * (equal z), column (equal y), row (equal x), 3D}, in mm.
+   *
+   * <p>Same values as PyRadiomics' all-pairs search, found faster: a diameter is attained between
+   * convex-hull vertices, and every vertex of a 3D (or planar) hull is a vertex of the 2D hull of
+   * its own plane, so only per-plane hull vertices (exact integer orientation tests on
+   * half-voxel coordinates) are compared. Distances are computed from the same mm coordinates
+   * ((index + 0.5)·spacing) as PyRadiomics.
    */
   static double[] diameters(byte[] p, int nx, int ny, int nz, double[] s) {
     int sxy = nx * ny;
-    // collect vertices: for each voxel, the edges to its +x, +y, +z neighbours
-    double[] vz = new double[1024];
-    double[] vy = new double[1024];
-    double[] vx = new double[1024];
+    // vertices in half-voxel integer units (2·index + 1 on the edge axis), (z, y, x)
+    int[] c = new int[3 * 1024];
     int n = 0;
     for (int iz = 0; iz < nz; iz++) {
       for (int iy = 0; iy < ny; iy++) {
@@ -246,48 +250,160 @@ public final class Shape3D {
               j = i + 1;
             }
             if (p[j] != v) {
-              if (n == vz.length) {
-                vz = java.util.Arrays.copyOf(vz, 2 * n);
-                vy = java.util.Arrays.copyOf(vy, 2 * n);
-                vx = java.util.Arrays.copyOf(vx, 2 * n);
+              if (3 * n == c.length) {
+                c = java.util.Arrays.copyOf(c, 2 * c.length);
               }
-              vz[n] = (iz + (d == 0 ? 0.5 : 0)) * s[0];
-              vy[n] = (iy + (d == 1 ? 0.5 : 0)) * s[1];
-              vx[n] = (ix + (d == 2 ? 0.5 : 0)) * s[2];
+              c[3 * n] = 2 * iz + (d == 0 ? 1 : 0);
+              c[3 * n + 1] = 2 * iy + (d == 1 ? 1 : 0);
+              c[3 * n + 2] = 2 * ix + (d == 2 ? 1 : 0);
               n++;
             }
           }
         }
       }
     }
-    double d0 = 0;
-    double d1 = 0;
-    double d2 = 0;
-    double d3 = 0;
-    for (int i = 0; i < n; i++) {
-      double az = vz[i];
-      double ay = vy[i];
-      double ax = vx[i];
+    double[] mm = new double[3 * n];
+    for (int k = 0; k < 3 * n; k++) {
+      mm[k] = (c[k] / 2.0) * s[k % 3];
+    }
+    double[] result = new double[4];
+    boolean[] candidate = new boolean[n];
+    for (int axis = 0; axis < 3; axis++) {
+      int ua = axis == 0 ? 1 : 0;
+      int va = axis == 2 ? 1 : 2;
+      int[] order = sortedByPlane(c, n, axis, ua, va);
+      double best = 0;
+      int start = 0;
+      int[] hull = new int[n + 1];
+      while (start < n) {
+        int end = start;
+        int plane = c[3 * order[start] + axis];
+        while (end < n && c[3 * order[end] + axis] == plane) {
+          end++;
+        }
+        int h = hull2d(order, start, end, c, ua, va, hull);
+        for (int i = 0; i < h; i++) {
+          int a = hull[i];
+          if (axis == 0) {
+            candidate[a] = true;
+          }
+          for (int j = 0; j < i; j++) {
+            double dist = dist2(mm, a, hull[j]);
+            if (dist > best) {
+              best = dist;
+            }
+          }
+        }
+        start = end;
+      }
+      result[axis] = best;
+    }
+    int m = 0;
+    int[] cand = new int[n];
+    for (int k = 0; k < n; k++) {
+      if (candidate[k]) {
+        cand[m++] = k;
+      }
+    }
+    double best = 0;
+    for (int i = 0; i < m; i++) {
       for (int j = 0; j < i; j++) {
-        double dz = az - vz[j];
-        double dy = ay - vy[j];
-        double dx = ax - vx[j];
-        double dist = dz * dz + dy * dy + dx * dx;
-        if (dist > d3) {
-          d3 = dist;
-        }
-        if (az == vz[j] && dist > d0) {
-          d0 = dist;
-        }
-        if (ay == vy[j] && dist > d1) {
-          d1 = dist;
-        }
-        if (ax == vx[j] && dist > d2) {
-          d2 = dist;
+        double dist = dist2(mm, cand[i], cand[j]);
+        if (dist > best) {
+          best = dist;
         }
       }
     }
-    return new double[] {Math.sqrt(d0), Math.sqrt(d1), Math.sqrt(d2), Math.sqrt(d3)};
+    result[3] = best;
+    for (int k = 0; k < 4; k++) {
+      result[k] = Math.sqrt(result[k]);
+    }
+    return result;
+  }
+
+  /** Vertex indices sorted by (plane coordinate, u, v). */
+  private static int[] sortedByPlane(int[] c, int n, int axis, int ua, int va) {
+    int max = 0;
+    for (int k = 0; k < 3 * n; k++) {
+      max = Math.max(max, c[k]);
+    }
+    int[] order = new int[n];
+    if (max < (1 << 14) && n < (1 << 22)) {
+      long[] key = new long[n];
+      for (int k = 0; k < n; k++) {
+        key[k] = ((long) c[3 * k + axis] << 50) | ((long) c[3 * k + ua] << 36)
+            | ((long) c[3 * k + va] << 22) | k;
+      }
+      java.util.Arrays.sort(key);
+      for (int k = 0; k < n; k++) {
+        order[k] = (int) (key[k] & ((1 << 22) - 1));
+      }
+      return order;
+    }
+    Integer[] boxed = new Integer[n];
+    for (int k = 0; k < n; k++) {
+      boxed[k] = k;
+    }
+    java.util.Arrays.sort(boxed, (x, y) -> {
+      int r = Integer.compare(c[3 * x + axis], c[3 * y + axis]);
+      if (r != 0) {
+        return r;
+      }
+      r = Integer.compare(c[3 * x + ua], c[3 * y + ua]);
+      return r != 0 ? r : Integer.compare(c[3 * x + va], c[3 * y + va]);
+    });
+    for (int k = 0; k < n; k++) {
+      order[k] = boxed[k];
+    }
+    return order;
+  }
+
+  private static double dist2(double[] mm, int a, int b) {
+    double dz = mm[3 * a] - mm[3 * b];
+    double dy = mm[3 * a + 1] - mm[3 * b + 1];
+    double dx = mm[3 * a + 2] - mm[3 * b + 2];
+    return dz * dz + dy * dy + dx * dx;
+  }
+
+  /**
+   * Andrew's monotone chain over points order[from..to) (sorted by (u, v)); writes the hull
+   * vertex indices (collinear points dropped; all points when fewer than 3) to {@code out}.
+   *
+   * @return number of hull vertices
+   */
+  private static int hull2d(int[] order, int from, int to, int[] c, int ua, int va, int[] out) {
+    int cnt = to - from;
+    if (cnt <= 2) {
+      for (int i = 0; i < cnt; i++) {
+        out[i] = order[from + i];
+      }
+      return cnt;
+    }
+    int k = 0;
+    for (int i = from; i < to; i++) {
+      int pnt = order[i];
+      while (k >= 2 && cross(c, out[k - 2], out[k - 1], pnt, ua, va) <= 0) {
+        k--;
+      }
+      out[k++] = pnt;
+    }
+    int lower = k + 1;
+    for (int i = to - 2; i >= from; i--) {
+      int pnt = order[i];
+      while (k >= lower && cross(c, out[k - 2], out[k - 1], pnt, ua, va) <= 0) {
+        k--;
+      }
+      out[k++] = pnt;
+    }
+    return k - 1;
+  }
+
+  private static long cross(int[] c, int o, int a, int b, int ua, int va) {
+    long ax = c[3 * a + ua] - c[3 * o + ua];
+    long ay = c[3 * a + va] - c[3 * o + va];
+    long bx = c[3 * b + ua] - c[3 * o + ua];
+    long by = c[3 * b + va] - c[3 * o + va];
+    return ax * by - ay * bx;
   }
 
   /** Ascending eigenvalues of the covariance of voxel positions (mm), (1/N) normalisation. */

@@ -109,10 +109,12 @@ public final class Masks {
     TreeSet<Double> distinct = new TreeSet<>();
     boolean nonInteger = false;
     boolean truncated = false;
+    double last = Double.NaN;
     for (int i = 0; i < n; i++) {
       double x = c.next().getRealDouble();
       v[i] = x;
-      if (x != 0 && !Double.isNaN(x)) {
+      if (x != 0 && !Double.isNaN(x) && x != last) {
+        last = x;
         if (distinct.size() < 1000) {
           distinct.add(x);
         } else if (!distinct.contains(x)) {

@@ -128,10 +128,8 @@ public final class FeatureMapEngine {
       }
     }
     for (Map.Entry<String, List<String>> e : wanted.entrySet()) {
-      if (e.getKey().startsWith("shape")) {
-        continue;
-      }
-      addCalculator(WindowCalculators.forFamily(e.getKey(), discretization), e.getValue());
+      addCalculator(
+          WindowCalculators.forFamily(e.getKey(), discretization, e.getValue()), e.getValue());
     }
     if (outFeatures.isEmpty()) {
       throw new IllegalArgumentException("no feature selected for the maps");
@@ -195,6 +193,45 @@ public final class FeatureMapEngine {
     return m;
   }
 
+  /**
+   * Parses a feature choice: comma/space separated items, each a class name ({@code glcm} = all
+   * its features) or {@code class_Feature} / {@code original_class_Feature} (one feature), e.g.
+   * {@code "firstorder, glcm_Contrast, glcm_Idm"}. An empty string means all map classes.
+   *
+   * @return class → feature names (empty list = all), in the order given
+   * @throws IllegalArgumentException naming an unknown class
+   */
+  public static Map<String, List<String>> parseFeatures(String text) {
+    Map<String, List<String>> m = new LinkedHashMap<>();
+    if (text == null || text.isBlank()) {
+      for (String f : MAP_FAMILIES) {
+        m.put(f, List.of());
+      }
+      return m;
+    }
+    for (String item : text.trim().split("[,;\\s]+")) {
+      String t = item.startsWith("original_") ? item.substring("original_".length()) : item;
+      int u = t.indexOf('_');
+      String fam = (u < 0 ? t : t.substring(0, u)).toLowerCase(java.util.Locale.ROOT);
+      if (!MAP_FAMILIES.contains(fam) && !fam.equals("shape")) {
+        throw new IllegalArgumentException(
+            "unknown feature class '" + fam + "' in '" + item + "'; use one of " + MAP_FAMILIES);
+      }
+      if (u < 0) {
+        m.put(fam, List.of());
+      } else {
+        List<String> cur = m.get(fam);
+        if (cur != null && cur.isEmpty()) {
+          continue; // whole class already chosen
+        }
+        List<String> l = new ArrayList<>(cur == null ? List.of() : cur);
+        l.add(t.substring(u + 1));
+        m.put(fam, l);
+      }
+    }
+    return m;
+  }
+
   public static Builder builder(Volume volume, Mask mask) {
     return new Builder(volume, mask);
   }
@@ -220,6 +257,42 @@ public final class FeatureMapEngine {
    * @throws IllegalArgumentException if the discretisation gives too many grey levels (C07)
    */
   public FeatureMaps run() {
+    Geometry g = volume.geometry();
+    int nOut = outFeatures.size();
+    float[][] maps = new float[nOut][];
+    long nvox = g.voxelCount();
+    for (int f = 0; f < nOut; f++) {
+      float[] m = new float[Math.toIntExact(nvox)];
+      Arrays.fill(m, Float.NaN);
+      maps[f] = m;
+    }
+    runInto(
+        (gi, values) -> {
+          for (int f = 0; f < nOut; f++) {
+            maps[f][gi] = (float) values[f];
+          }
+        });
+    double[] sp = g.spacing();
+    return new FeatureMaps(
+        g,
+        List.copyOf(outFeatures),
+        maps,
+        radius.clone(),
+        new double[] {radius[0] * sp[0], radius[1] * sp[1], radius[2] * sp[2]},
+        description);
+  }
+
+  /** Receives the double-precision feature values of one ROI voxel (called from worker threads). */
+  interface VoxelSink {
+    /**
+     * @param voxelIndex linear index on the full image grid
+     * @param values the selected features in {@link #features()} order (buffer reused: copy)
+     */
+    void accept(int voxelIndex, double[] values);
+  }
+
+  /** Computes every ROI voxel and hands its values to the sink (distinct voxels may be concurrent). */
+  void runInto(VoxelSink sink) {
     Geometry g = volume.geometry();
     int sx = g.size(0);
     int sy = g.size(1);
@@ -296,13 +369,6 @@ public final class FeatureMapEngine {
     }
 
     int nOut = outFeatures.size();
-    float[][] maps = new float[nOut][];
-    long nvox = g.voxelCount();
-    for (int f = 0; f < nOut; f++) {
-      float[] m = new float[Math.toIntExact(nvox)];
-      Arrays.fill(m, Float.NaN);
-      maps[f] = m;
-    }
     int[] offsets = new int[calculators.size() + 1];
     for (int c = 0; c < calculators.size(); c++) {
       offsets[c + 1] = offsets[c] + calculators.get(c).features().size();
@@ -340,6 +406,7 @@ public final class FeatureMapEngine {
               throw new CanceledException();
             }
             WorkerSet ws = pool.pollFirst();
+            double[] sel = new double[nOut];
             if (ws == null) {
               ws = new WorkerSet(st);
             }
@@ -355,8 +422,9 @@ public final class FeatureMapEngine {
                 int gi = (ox + x) + sx * ((oy + y) + sy * (oz + z));
                 double[] out = ws.out;
                 for (int f = 0; f < nOut; f++) {
-                  maps[f][gi] = (float) out[selOffset[f]];
+                  sel[f] = out[selOffset[f]];
                 }
+                sink.accept(gi, sel);
               }
             } finally {
               pool.addFirst(ws);
@@ -366,13 +434,6 @@ public final class FeatureMapEngine {
     }
     execute(tasks);
     progress.fraction(1);
-    return new FeatureMaps(
-        g,
-        List.copyOf(outFeatures),
-        maps,
-        radius.clone(),
-        new double[] {radius[0] * st.spacing[0], radius[1] * st.spacing[1], radius[2] * st.spacing[2]},
-        description);
   }
 
   private static int distinct(int[] levels, byte[] region, int ng) {
@@ -651,8 +712,9 @@ public final class FeatureMapEngine {
     }
 
     /**
-     * Feature selection: family name (firstorder, glcm, glrlm, glszm, gldm, ngtdm) → feature names
-     * (empty = all). Default: the map families enabled in the settings.
+     * Feature selection: family name (firstorder, glcm, glrlm, glszm, gldm, ngtdm; "shape" gives
+     * the 3D shape of each window, as the ITHscore package does) → feature names (empty = all), in
+     * output order. Default: the map families enabled in the settings (never shape).
      */
     public Builder features(Map<String, List<String>> f) {
       features = new LinkedHashMap<>(f);

@@ -9,7 +9,8 @@ import org.habitatj.core.settings.RadiomicsSettings;
 /**
  * GLCM maps, fast path: the window's co-occurrence counts are accumulated directly from the crop
  * box's grey levels into one reusable {@code na·Ng²} matrix (only the touched entries are cleared
- * afterwards), then {@link Glcm#aggregate} computes the 24 features. No per-voxel matrix is kept.
+ * afterwards), then {@link Glcm#aggregate} computes the 24 features over the window's level range
+ * only (bit-identical to the full matrix). No per-voxel matrix is kept.
  *
  * <p>Equivalence with the whole-ROI GLCM on a mask equal to the window (case C11): a pair (v, v +
  * a) counts when both voxels are in the window (kernel ∩ image, ∩ ROI if masked); the symmetric
@@ -23,9 +24,15 @@ import org.habitatj.core.settings.RadiomicsSettings;
 final class GlcmWindowCalculator implements WindowCalculator {
 
   private final MapDiscretization mode;
+  private final boolean withMcc;
 
-  GlcmWindowCalculator(MapDiscretization mode) {
+  /**
+   * @param withMcc whether MCC is wanted (it costs an eigen-decomposition per angle; when false its
+   *     map value is NaN and must not be output)
+   */
+  GlcmWindowCalculator(MapDiscretization mode, boolean withMcc) {
     this.mode = mode;
+    this.withMcc = withMcc;
   }
 
   @Override
@@ -94,6 +101,17 @@ final class GlcmWindowCalculator implements WindowCalculator {
       double[] c = counts;
       int nt = 0;
       int n = w.n;
+      int lo = Integer.MAX_VALUE;
+      int hi = -1;
+      for (int k = 0; k < n; k++) {
+        int l = lev[k];
+        if (l < lo) {
+          lo = l;
+        }
+        if (l > hi) {
+          hi = l;
+        }
+      }
       for (int k = 0; k < n; k++) {
         int b = bidx[k];
         int z = b / bxy;
@@ -127,8 +145,9 @@ final class GlcmWindowCalculator implements WindowCalculator {
       }
       int nLevels =
           mode == MapDiscretization.WHOLE_ROI_ONCE ? w.distinctLevels : w.distinctWindowLevels();
-      double[] f = Glcm.aggregate(c, na, ng, nLevels, s.directionAggregation(), ws);
-      System.arraycopy(f, 0, out, off, f.length);
+      // only levels lo..hi occur in the window: the exact range-restricted, allocation-free path
+      Glcm.aggregate(
+          c, na, ng, nLevels, lo - 1, hi - 1, s.directionAggregation(), ws, out, off, withMcc);
       for (int t = 0; t < nt; t++) {
         c[touched[t]] = 0;
       }

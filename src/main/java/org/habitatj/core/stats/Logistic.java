@@ -175,16 +175,8 @@ public final class Logistic {
         break;
       }
     }
-    double maxAbs = Arrays.stream(beta).map(Math::abs).max().orElse(0);
-    double minW = 1;
-    for (int i = 0; i < n; i++) {
-      double mu = sigmoid(eta(x[i], beta));
-      minW = Math.min(minW, Math.min(mu, 1 - mu));
-    }
-    if (!converged || maxAbs > 1e3 || minW < 1e-10) {
-      throw new ArithmeticException(
-          "logistic regression did not converge (iterations=" + it + ", max |beta|=" + maxAbs
-              + "): the outcome is probably (quasi-)completely separated by the predictors");
+    if (!converged || ll > -1e-8) {
+      throw separation(it, beta);
     }
     // information at the optimum
     info = new double[q][q];
@@ -198,7 +190,18 @@ public final class Logistic {
         }
       }
     }
-    double[][] cov = Linalg.spdInverse(info);
+    double[][] cov;
+    try {
+      cov = Linalg.spdInverse(info);
+    } catch (ArithmeticException e) {
+      throw separation(it, beta);
+    }
+    for (int a = 0; a < q; a++) {
+      // quasi-complete separation: a coefficient drifts to infinity and its SE explodes
+      if (!(Math.sqrt(cov[a][a]) < 1e3 * Math.max(1, Math.abs(beta[a])))) {
+        throw separation(it, beta);
+      }
+    }
     double zc = NORMAL.inverseCumulativeProbability(1 - (1 - confidenceLevel) / 2);
     double[] se = new double[q];
     double[] z = new double[q];
@@ -214,6 +217,13 @@ public final class Logistic {
     }
     double ll0 = events * Math.log(ybar) + (n - events) * Math.log(1 - ybar);
     return new Fit(nm, beta, se, z, pv, lo, hi, ll, ll0, it, n, events);
+  }
+
+  private static ArithmeticException separation(int it, double[] beta) {
+    double maxAbs = Arrays.stream(beta).map(Math::abs).max().orElse(0);
+    return new ArithmeticException("logistic regression did not converge (iterations=" + it
+        + ", max |beta|=" + maxAbs + "): the outcome is probably (quasi-)completely separated by "
+        + "the predictors (a predictor or level occurs only in one outcome group)");
   }
 
   private static double eta(double[] xi, double[] beta) {

@@ -62,6 +62,28 @@ class FeatureCasesTest {
   }
 
   @Test
+  void c01LabelImageWith255() {
+    double[] maskA = new double[16];
+    for (int y = 1; y <= 2; y++) {
+      for (int x = 1; x <= 2; x++) {
+        maskA[4 * y + x] = 255;
+      }
+    }
+    Volume img = Volume.ofDoubles(C01, G44);
+    Volume lab = Volume.ofDoubles(maskA, G44);
+    org.habitatj.core.image.MaskException e = assertThrows(org.habitatj.core.image.MaskException.class,
+        () -> new FeatureExtractor(RadiomicsSettings.defaults()).extractFromLabels(img, lab,
+            org.habitatj.core.progress.Progress.NONE));
+    assertTrue(e.getMessage().contains("255"), e.getMessage());
+    var r = new FeatureExtractor(RadiomicsSettings.builder().label(255)
+        .enabledFeatures(classes("firstorder")).build())
+        .extractFromLabels(img, lab, org.habitatj.core.progress.Progress.NONE);
+    assertEquals(85.0, r.features().get("original_firstorder_Mean"));
+    assertEquals(60.0, r.features().get("original_firstorder_Minimum"));
+    assertEquals(110.0, r.features().get("original_firstorder_Maximum"));
+  }
+
+  @Test
   void c04SingleVoxelAndOneDimensionalRoiGiveStructuredErrors() {
     Geometry g = Geometry.of(new int[] {5, 5, 3}, new double[] {1, 1, 1});
     double[] img = new double[75];
@@ -72,7 +94,8 @@ class FeatureCasesTest {
     FeatureExtractor ex = new FeatureExtractor(RadiomicsSettings.defaults());
     RoiException e1 = assertThrows(RoiException.class,
         () -> ex.extract(Volume.ofDoubles(img, g), new Mask(one, g)));
-    assertEquals("ROI has 1 voxel (needs >= 2)", e1.getMessage());
+    assertTrue(e1.getMessage().startsWith("ROI has 1 voxel (needs ≥ 2)"), e1.getMessage());
+    assertEquals(org.habitatj.core.image.MaskException.Reason.DEGENERATE, e1.reason());
     byte[] two = one.clone();
     two[g.index(3, 2, 1)] = 1;
     RoiException e2 = assertThrows(RoiException.class,
@@ -86,7 +109,7 @@ class FeatureCasesTest {
     RoiException e3 = assertThrows(RoiException.class, () -> new FeatureExtractor(
         RadiomicsSettings.builder().minimumROIDimensions(1).minimumROISize(3).build())
         .extract(Volume.ofDoubles(img, g), new Mask(two, g)));
-    assertTrue(e3.getMessage().contains("needs >= 3"), e3.getMessage());
+    assertTrue(e3.getMessage().contains("needs ≥ 3"), e3.getMessage());
   }
 
   @Test

@@ -124,8 +124,19 @@ class MapOracleTest {
 
   /** All features of every family at one voxel, computed with the whole-ROI API only. */
   static double[] oracle(Config c, Geometry g, int vx, int vy, int vz) {
-    RadiomicsSettings s = settings(c);
     int rz = c.shape() == KernelShape.SQUARE_2D ? 0 : c.r();
+    return oracle(c.img(), c.roi(), g, c.r(), rz, c.masked(), c.mode(), settings(c), vx, vy, vz);
+  }
+
+  /**
+   * Oracle on any image: first-order, GLCM, GLRLM, GLSZM, GLDM, NGTDM (PyRadiomics order) of the
+   * window of voxel (vx, vy, vz) with half-widths (r, r, rz).
+   */
+  static double[] oracle(double[] img, byte[] roiMask, Geometry g, int r, int rz, boolean masked,
+      MapDiscretization mode, RadiomicsSettings s, int vx, int vy, int vz) {
+    Config c = new Config("", g.size(0), g.size(1), g.size(2), roiMask, img, r, masked,
+        KernelShape.CUBE_3D, mode, s.binWidth());
+    double[] sp = g.spacing();
     byte[] win = new byte[c.img().length];
     List<Double> wv = new ArrayList<>();
     for (int z = Math.max(0, vz - rz); z <= Math.min(c.sz() - 1, vz + rz); z++) {
@@ -174,7 +185,7 @@ class MapOracleTest {
     List<Double> out = new ArrayList<>();
     double[] vals = Discretizer.roiValues(c.img(), wm);
     double[] fo = FirstOrder.compute(vals, Discretizer.levels(vals, edges), roi.ng(),
-        0.7 * 0.7 * 2.0, 0, RadiomicsSettings.KurtosisConvention.PYRADIOMICS);
+        sp[0] * sp[1] * sp[2], 0, RadiomicsSettings.KurtosisConvention.PYRADIOMICS);
     for (double v : fo) {
       out.add(v);
     }

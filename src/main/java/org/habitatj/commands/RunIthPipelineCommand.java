@@ -1,0 +1,146 @@
+package org.habitatj.commands;
+
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.habitatj.core.clinical.TumourComposition;
+import org.habitatj.core.habitat.HabitatClustering;
+import org.habitatj.core.habitat.IthPipeline;
+import org.habitatj.core.image.Mask;
+import org.habitatj.core.image.Volume;
+import org.habitatj.core.pipeline.CasePipeline;
+import org.habitatj.core.settings.PyRadiomicsParams;
+import org.habitatj.core.settings.RadiomicsSettings;
+import org.habitatj.ij.IjProgress;
+import org.habitatj.ij.ImageInputs;
+import org.habitatj.ij.PipelineOutputs;
+import org.habitatj.ij.Tables;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+
+/**
+ * The main HabitatJ job on one case ({@link CasePipeline}): whole-ROI features, peritumoral ring,
+ * feature maps, habitats, ITH and combined ITH scores, and the bundled (illustrative) nomogram's
+ * probability when ROMA and composition are given. Outputs a results row and the habitat overlay;
+ * with an output folder also writes results.csv, habitat maps and ring mask (NIfTI + TIFF),
+ * overlay.png and settings.json ({@link PipelineOutputs}).
+ */
+@Plugin(type = Command.class, headless = true, label = "Run ITH Pipeline")
+public class RunIthPipelineCommand implements Command {
+
+  @Parameter(label = "Image", required = false, description = "open image (if no image file)")
+  private ImagePlus image;
+  @Parameter(label = "Image file", required = false, description = "NIfTI or NRRD image")
+  private File imageFile;
+  @Parameter(label = "Mask source", choices = {ImageInputs.MASK_FILE, ImageInputs.LABEL_IMAGE,
+      ImageInputs.ROI_MANAGER})
+  private String maskSource = ImageInputs.MASK_FILE;
+  @Parameter(label = "Mask file", required = false, description = "NIfTI or NRRD label image")
+  private File maskFile;
+  @Parameter(label = "Mask image", required = false, description = "open label image")
+  private ImagePlus maskImage;
+  @Parameter(label = "Label", min = "0", description = "ROI label; 0 = the only non-zero label")
+  private int label = 0;
+  @Parameter(label = "Settings file", required = false,
+      description = "PyRadiomics YAML; when given, bin width is ignored")
+  private File settingsFile;
+  @Parameter(label = "Bin width", min = "0")
+  private double binWidth = 25;
+  @Parameter(label = "Ring width (mm)", min = "0", description = "0 = no ring")
+  private double ringMm = 3;
+  @Parameter(label = "Habitats K", min = "2", max = "20")
+  private int habitats = 6;
+  @Parameter(label = "K selection", choices = {"fixed", "calinski-harabasz", "silhouette"},
+      description = "fixed = K above; otherwise the best K in 3..9")
+  private String kSelection = "fixed";
+  @Parameter(label = "Random seed")
+  private long seed = 0;
+  @Parameter(label = "Window radius (voxels)", min = "1")
+  private int windowRadius = 1;
+  @Parameter(label = "Map families", description = "comma-separated: firstorder, glcm, glrlm, "
+      + "glszm, gldm, ngtdm")
+  private String mapFamilies = "firstorder,glcm";
+  @Parameter(label = "All slices", description = "habitats on every slice (3D) instead of the "
+      + "largest-area slice (ITHscore)")
+  private boolean allSlices = false;
+  @Parameter(label = "ROMA (%)", required = false, description = "empty = no nomogram")
+  private String roma = "";
+  @Parameter(label = "Composition", choices = {"none", "cystic", "cystic-solid", "solid"})
+  private String composition = "none";
+  @Parameter(label = "Case ID", required = false, description = "defaults to the image name")
+  private String caseId = "";
+  @Parameter(label = "Output folder", required = false, style = FileWidget.DIRECTORY_STYLE)
+  private File outputDir;
+
+  @Parameter(type = ItemIO.OUTPUT, label = "Results")
+  private ResultsTable results;
+  @Parameter(type = ItemIO.OUTPUT, label = "Habitat overlay")
+  private ImagePlus overlay;
+
+  @Override
+  public void run() {
+    List<String> notes = new ArrayList<>();
+    Volume img = ImageInputs.image(image, imageFile, notes);
+    Mask mask = ImageInputs.mask(maskSource, maskFile, maskImage, label,
+        ImageInputs.present(imageFile) ? null : image, img.geometry(), notes);
+    RadiomicsSettings rs = RadiomicsSettings.builder().binWidth(binWidth).build();
+    if (ImageInputs.present(settingsFile)) {
+      try {
+        PyRadiomicsParams.Parsed p = PyRadiomicsParams.read(settingsFile.toPath());
+        rs = p.settings();
+        notes.addAll(p.warnings());
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot read " + settingsFile + ": " + e.getMessage());
+      }
+    }
+    CasePipeline.Settings d = CasePipeline.Settings.defaults();
+    IthPipeline.Options io = d.habitats();
+    HabitatClustering.KSelection sel = HabitatClustering.KSelection.byName(kSelection);
+    HabitatClustering.Options co = io.clustering().withK(habitats).withSeed(seed)
+        .withSelection(sel, io.clustering().kMin(), io.clustering().kMax());
+    CasePipeline.Settings s = new CasePipeline.Settings(rs, ringMm, d.ringMode(), !allSlices,
+        d.kernel(), windowRadius, Arrays.stream(mapFamilies.split("[,\\s]+"))
+            .filter(x -> !x.isBlank()).toList(),
+        new IthPipeline.Options(io.standardization(), co, io.ith()), d.threads());
+    CasePipeline.Clinical clin = new CasePipeline.Clinical(
+        roma == null || roma.isBlank() ? null : parseRoma(roma),
+        composition == null || composition.equals("none") ? null
+            : TumourComposition.parse(composition));
+    CasePipeline.Result res = CasePipeline.run(img, mask, s, clin,
+        IjProgress.create("Run ITH Pipeline"));
+    res.notes().addAll(0, notes);
+    String id = caseId != null && !caseId.isBlank() ? caseId : ImageInputs.present(imageFile)
+        ? imageFile.getName().replaceAll("(?i)\\.(nii\\.gz|nii|nrrd|nhdr)$", "") : image.getTitle();
+    if (ImageInputs.present(outputDir)) {
+      Map<String, Object> settingsMap = new LinkedHashMap<>(s.toMap());
+      settingsMap.put("inputs", Map.of("image", String.valueOf(ImageInputs.present(imageFile)
+          ? imageFile : image.getTitle()), "mask_source", maskSource, "mask", String.valueOf(
+          maskFile), "label", label, "roma", roma, "composition", composition));
+      try {
+        PipelineOutputs.write(outputDir.toPath(), id, img, res, settingsMap,
+            ImageInputs.present(imageFile) ? List.of(imageFile.toPath()) : List.of());
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot write to " + outputDir + ": " + e.getMessage());
+      }
+    }
+    results = Tables.of(List.of(res.row(id)));
+    overlay = PipelineOutputs.overlay(img, res, id + " habitats");
+  }
+
+  private static double parseRoma(String s) {
+    try {
+      return Double.parseDouble(s.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'roma' = '" + s + "' is not a number (ROMA in %)");
+    }
+  }
+}

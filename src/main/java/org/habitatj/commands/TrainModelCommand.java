@@ -1,0 +1,214 @@
+package org.habitatj.commands;
+
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.habitatj.core.clinical.Cohort;
+import org.habitatj.core.clinical.ModelTrainer;
+import org.habitatj.core.clinical.TumourComposition;
+import org.habitatj.core.stats.Univariable;
+import org.habitatj.ij.IjProgressLite;
+import org.habitatj.ij.ReportTables;
+import org.habitatj.io.CohortCsv;
+import org.habitatj.ui.ClinicalPlots;
+import org.habitatj.ui.NomogramDrawing;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+
+/**
+ * Trains a logistic nomogram model from a cohort CSV (split, screening, LASSO, multivariable
+ * logistic regression, evaluation) and writes the model file; pipeline in {@link ModelTrainer}.
+ */
+@Plugin(type = Command.class, headless = true, label = "Train Model")
+public class TrainModelCommand implements Command {
+  @Parameter(label = "Cohort CSV", description = "one row per patient, header row, outcome 0/1", persist = false)
+  private File cohortCsv;
+
+  @Parameter(label = "Outcome column", description = "1 = event (e.g. malignant), 0 = no event", persist = false)
+  private String outcomeColumn = "malignant";
+
+  @Parameter(label = "ID column", required = false, description = "patient id column (optional)", persist = false)
+  private String idColumn = "id";
+
+  @Parameter(label = "Predictors", required = false,
+      description = "comma-separated candidate columns; empty = all columns except outcome and id", persist = false)
+  private String predictors = "ROMA, composition, combined_ITH";
+
+  @Parameter(label = "Categorical columns", required = false,
+      description = "comma-separated columns treated as categorical (text columns always are)", persist = false)
+  private String categoricalColumns = "composition";
+
+  @Parameter(label = "Composition coding", choices = {"indicator", "ordinal"}, persist = false)
+  private String compositionCoding = "indicator";
+
+  @Parameter(label = "Composition reference level", choices = {"cystic", "cystic-solid", "solid"}, persist = false)
+  private String compositionReference = "cystic";
+
+  @Parameter(label = "Training fraction", min = "0.1", max = "0.95", persist = false)
+  private double trainFraction = 0.7;
+
+  @Parameter(label = "Random seed", persist = false)
+  private int seed = 42;
+
+  @Parameter(label = "Univariable screening", persist = false)
+  private boolean screening = true;
+
+  @Parameter(label = "Screening p threshold", min = "0", max = "1", persist = false)
+  private double screeningP = 0.05;
+
+  @Parameter(label = "Continuous test", choices = {"Mann-Whitney", "Welch t-test"}, persist = false)
+  private String continuousTest = "Mann-Whitney";
+
+  @Parameter(label = "LASSO selection", persist = false)
+  private boolean lasso = true;
+
+  @Parameter(label = "LASSO lambda", choices = {"lambda.1se", "lambda.min"}, persist = false)
+  private String lambdaRule = "lambda.1se";
+
+  @Parameter(label = "CV folds", min = "3", persist = false)
+  private int folds = 10;
+
+  @Parameter(label = "Model name", required = false, persist = false)
+  private String modelName = "Combined model";
+
+  @Parameter(label = "Model file", style = FileWidget.SAVE_STYLE,
+      description = "JSON model file to write (an existing file is not overwritten)", persist = false)
+  private File modelFile;
+
+  @Parameter(label = "Report folder", required = false, style = FileWidget.DIRECTORY_STYLE,
+      persist = false, description = "optional: write every report table there as CSV (new files only)")
+  private File reportFolder;
+
+  @Parameter(type = ItemIO.OUTPUT, label = "Univariable")
+  private ResultsTable univariable;
+
+  @Parameter(type = ItemIO.OUTPUT, label = "LASSO path")
+  private ResultsTable lassoPath;
+
+  @Parameter(type = ItemIO.OUTPUT, label = "Multivariable")
+  private ResultsTable multivariable;
+
+  @Parameter(type = ItemIO.OUTPUT, label = "Performance")
+  private ResultsTable performance;
+
+  @Parameter(type = ItemIO.OUTPUT, label = "Decision curve")
+  private ResultsTable decisionCurve;
+
+  @Parameter(type = ItemIO.OUTPUT, label = "ROC")
+  private ImagePlus rocPlot;
+
+  @Parameter(type = ItemIO.OUTPUT, label = "Calibration")
+  private ImagePlus calibrationPlot;
+
+  @Parameter(type = ItemIO.OUTPUT, label = "Decision curves")
+  private ImagePlus decisionPlot;
+
+  @Parameter(type = ItemIO.OUTPUT, label = "Nomogram")
+  private ImagePlus nomogram;
+
+  @Parameter(type = ItemIO.OUTPUT, label = "Model summary")
+  private String summary;
+
+  static List<String> list(String s) {
+    if (s == null || s.isBlank()) {
+      return List.of();
+    }
+    return Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+  }
+
+  private void writeReports(ModelTrainer.Result r) {
+    String base = modelFile.getName().replaceAll("(?i)\\.json$", "");
+    try {
+      java.nio.file.Files.createDirectories(reportFolder.toPath());
+      for (org.habitatj.core.stats.Table t : r.tables()) {
+        java.nio.file.Path f = reportFolder.toPath().resolve(
+            base + "_" + t.title().toLowerCase(java.util.Locale.ROOT).replace(' ', '_') + ".csv");
+        if (java.nio.file.Files.exists(f)) {
+          throw new IllegalArgumentException("report file " + f + " already exists; not overwritten");
+        }
+        java.nio.file.Files.writeString(f, t.toCsv(), java.nio.charset.StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot write reports to " + reportFolder + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void run() {
+    if (cohortCsv == null) {
+      throw new IllegalArgumentException("choose a cohort CSV file");
+    }
+    if (modelFile == null) {
+      throw new IllegalArgumentException("choose a model file to write");
+    }
+    if (modelFile.exists()) {
+      throw new IllegalArgumentException("model file " + modelFile + " already exists; choose a new name");
+    }
+    Set<String> cat = new LinkedHashSet<>(list(categoricalColumns));
+    String id = idColumn == null || idColumn.isBlank() ? null : idColumn.trim();
+    Cohort c;
+    try {
+      c = CohortCsv.read(cohortCsv.toPath(), outcomeColumn.trim(), id, cat);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read " + cohortCsv + ": " + e.getMessage(), e);
+    }
+    List<String> preds = list(predictors).isEmpty() ? c.columns() : list(predictors);
+    cat.retainAll(preds);
+    ModelTrainer.Settings s = ModelTrainer.Settings.defaults(preds, cat)
+        .withSeed(seed)
+        .withTrainFraction(trainFraction)
+        .withCompositionCoding(new TumourComposition.Coding(
+            compositionCoding.equals("ordinal") ? TumourComposition.Scheme.ORDINAL
+                : TumourComposition.Scheme.INDICATOR, TumourComposition.parse(compositionReference)))
+        .withScreening(screening, screeningP, continuousTest.startsWith("Welch")
+            ? Univariable.ContinuousTest.WELCH_T : Univariable.ContinuousTest.MANN_WHITNEY)
+        .withLasso(lasso, lambdaRule.equals("lambda.min") ? ModelTrainer.LambdaRule.MIN
+            : ModelTrainer.LambdaRule.ONE_SE, folds)
+        .withMetadata(modelName, "Trained by HabitatJ Train Model on " + cohortCsv.getName()
+            + " (" + c.size() + " patients, outcome '" + outcomeColumn + "', seed " + seed + ")",
+            java.time.LocalDate.now().toString(), Map.of());
+    ModelTrainer.Result r = ModelTrainer.train(c, s, IjProgressLite.create("Train Model"));
+    try {
+      r.model().write(modelFile.toPath(), false);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot write " + modelFile + ": " + e.getMessage(), e);
+    }
+    if (reportFolder != null && !reportFolder.getPath().isBlank()) {
+      writeReports(r);
+    }
+    univariable = ReportTables.toResultsTable(r.table("Univariable"));
+    lassoPath = r.cv() == null ? new ResultsTable() : ReportTables.toResultsTable(r.table("LASSO"));
+    multivariable = ReportTables.toResultsTable(r.table("Multivariable"));
+    performance = ReportTables.toResultsTable(r.table("Performance"));
+    decisionCurve = ReportTables.toResultsTable(r.table("Decision curve"));
+    List<String> names = new ArrayList<>(List.of("Training"));
+    List<ModelTrainer.Evaluation> ev = new ArrayList<>(List.of(r.train()));
+    if (r.test() != null) {
+      names.add("Test");
+      ev.add(r.test());
+    }
+    rocPlot = ClinicalPlots.roc("ROC - " + modelName,
+        ev.stream().map(ModelTrainer.Evaluation::roc).toList(), names).getImagePlus();
+    calibrationPlot = ClinicalPlots.calibration("Calibration - " + modelName,
+        ev.stream().map(ModelTrainer.Evaluation::calibration).toList(), names).getImagePlus();
+    decisionPlot = ClinicalPlots.decisionCurve("Decision curves - " + modelName,
+        ev.stream().map(ModelTrainer.Evaluation::decisionCurve).toList(), names).getImagePlus();
+    nomogram = NomogramDrawing.draw(r.model(), 1000);
+    summary = "selected " + r.selected() + "; training AUC "
+        + String.format(java.util.Locale.ROOT, "%.3f", r.train().roc().auc())
+        + (r.test() == null ? "" : String.format(java.util.Locale.ROOT, ", test AUC %.3f",
+            r.test().roc().auc()))
+        + "; model written to " + modelFile + (r.notes().isEmpty() ? "" : "; " + r.notes());
+  }
+}

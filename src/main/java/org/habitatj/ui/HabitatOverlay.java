@@ -1,0 +1,78 @@
+package org.habitatj.ui;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.process.ColorProcessor;
+import org.habitatj.core.image.Geometry;
+import org.habitatj.core.image.Mask;
+
+/**
+ * Habitat overlay for display and PNG export: the image in grey (each slice scaled to the 1st–99th
+ * percentile of the slices shown), habitats 1..K blended in a fixed palette (alpha 0.55), and the
+ * peritumoral ring as a thin white tint. Builds pixels only (no window), so it works headless.
+ */
+public final class HabitatOverlay {
+
+  /** Habitat colours (RGB), habitat h uses PALETTE[(h - 1) % length]. */
+  public static final int[] PALETTE = {
+    0xE6194B, 0x3CB44B, 0xFFE119, 0x4363D8, 0xF58231, 0x911EB4, 0x42D4F4, 0xF032E6, 0xBFEF45,
+    0xFABED4, 0x469990, 0xDCBEFF
+  };
+
+  private HabitatOverlay() {}
+
+  /**
+   * An RGB image of the given slices.
+   *
+   * @param intensities calibrated image values, x fastest, on {@code g}
+   * @param habitats habitat label per voxel (0 = none), same layout
+   * @param ring ring mask (may be null)
+   * @param g the grid
+   * @param z0 first slice (0-based)
+   * @param z1 last slice (inclusive)
+   * @param title the image title
+   */
+  public static ImagePlus render(double[] intensities, int[] habitats, Mask ring, Geometry g,
+      int z0, int z1, String title) {
+    int w = g.size(0);
+    int h = g.size(1);
+    int nxy = w * h;
+    double[] sample = new double[(z1 - z0 + 1) * nxy];
+    System.arraycopy(intensities, z0 * nxy, sample, 0, sample.length);
+    java.util.Arrays.sort(sample);
+    double lo = sample[(int) (0.01 * (sample.length - 1))];
+    double hi = sample[(int) (0.99 * (sample.length - 1))];
+    if (!(hi > lo)) {
+      hi = lo + 1;
+    }
+    ImageStack st = new ImageStack(w, h);
+    for (int z = z0; z <= z1; z++) {
+      int[] px = new int[nxy];
+      for (int i = 0; i < nxy; i++) {
+        int v = z * nxy + i;
+        int grey = (int) Math.round(255 * Math.max(0, Math.min(1, (intensities[v] - lo) / (hi - lo))));
+        int r = grey;
+        int gr = grey;
+        int b = grey;
+        int lab = habitats[v];
+        if (lab > 0) {
+          int c = PALETTE[(lab - 1) % PALETTE.length];
+          r = blend(grey, (c >> 16) & 255, 0.55);
+          gr = blend(grey, (c >> 8) & 255, 0.55);
+          b = blend(grey, c & 255, 0.55);
+        } else if (ring != null && ring.contains(v)) {
+          r = blend(grey, 255, 0.35);
+          gr = blend(grey, 255, 0.35);
+          b = blend(grey, 255, 0.35);
+        }
+        px[i] = (r << 16) | (gr << 8) | b;
+      }
+      st.addSlice("z=" + z, new ColorProcessor(w, h, px));
+    }
+    return new ImagePlus(title, st);
+  }
+
+  private static int blend(int grey, int colour, double alpha) {
+    return (int) Math.round((1 - alpha) * grey + alpha * colour);
+  }
+}
