@@ -142,8 +142,8 @@ public final class ChainBench {
       for (VoxelFeatures v : new VoxelFeatures[] {vf[0], vf[0].concat(vf[1])}) {
         double[][] rows = FeatureStandardizer.transpose(FeatureStandardizer.standardize(
             v.columns(), s.habitats().standardization(), v.names()));
-        org.habitatj.core.habitat.KMeansIterationProbe.probe(v.voxelCount() + " voxels", rows,
-            s.habitats().clustering());
+        org.habitatj.core.habitat.HabitatClustering.cluster(rows, s.habitats().clustering(),
+            org.habitatj.core.progress.Progress.NONE);
       }
     }
     // cross-check with the pipeline itself (also computes whole-ROI features)

@@ -84,9 +84,10 @@ public final class IthscoreFeatureProfile {
             org.habitatj.core.habitat.FeatureStandardizer.transpose(r.values()), names));
     for (int i = 0; i < 3; i++) {
       long a = tmx.getCurrentThreadCpuTime();
-      org.habitatj.core.habitat.KMeansIterationProbe.probe("brain1", rows,
-          org.habitatj.core.habitat.HabitatClustering.Options.DEFAULT);
-      System.out.printf(Locale.ROOT, "  10 restarts sequential: %.1f ms thread CPU%n",
+      org.habitatj.core.habitat.HabitatClustering.cluster(rows,
+          org.habitatj.core.habitat.HabitatClustering.Options.DEFAULT,
+          org.habitatj.core.progress.Progress.NONE);
+      System.out.printf(Locale.ROOT, "  K-means (Smile, default restarts): %.1f ms thread CPU%n",
           (tmx.getCurrentThreadCpuTime() - a) / 1e6);
     }
     System.out.printf(Locale.ROOT, "  sum of families %.1f ms; load %s%n", sum, IthBench.load());
