@@ -41,6 +41,9 @@ public final class Main {
       usage(args.length == 0 ? err : out);
       return args.length == 0 ? 2 : 0;
     }
+    if (args[0].equals("pipeline")) {
+      return PipelineCli.run(args, out, err);
+    }
     if (!args[0].equals("info")) {
       err.println("error: unknown command '" + args[0] + "'");
       usage(err);
@@ -94,6 +97,8 @@ public final class Main {
   private static void usage(PrintStream s) {
     s.println("HabitatJ " + Version.VERSION);
     s.println("usage: info IMAGE MASK [--label N | --nonzero] [--resample-mask]");
+    s.println("       pipeline IMAGE MASK --out DIR [key=value ...]   (Run ITH Pipeline; keys as"
+        + " in the macro)");
     s.println("  IMAGE, MASK: .nii, .nii.gz, .nrrd, .nhdr, DICOM file or series folder, TIFF");
     s.println("  --label N        ROI = voxels equal to N (default: the only non-zero label)");
     s.println("  --nonzero        ROI = every non-zero voxel (e.g. float masks 0/0.0039)");

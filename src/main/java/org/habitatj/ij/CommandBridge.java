@@ -317,8 +317,10 @@ public class CommandBridge implements PlugIn {
             throw new IllegalArgumentException(p.label + ": no image is open");
           }
           ImagePlus cur = WindowManager.getCurrentImage();
-          String sel = titles.contains(def) ? def
-              : (p.required && cur != null ? cur.getTitle() : titles.get(0));
+          // the main image input ("image") defaults to the current image even when optional
+          boolean useCurrent = cur != null && (p.required || p.key.equals("image"));
+          String sel = titles.contains(def) && !def.isEmpty() ? def
+              : (useCurrent ? cur.getTitle() : titles.get(0));
           gd.addChoice(p.label, titles.toArray(new String[0]), sel);
         }
         case FILE -> gd.addFileField(p.label, def, 30);

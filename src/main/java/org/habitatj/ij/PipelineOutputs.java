@@ -29,8 +29,8 @@ import org.habitatj.ui.HabitatOverlay;
  *   <li>{@code habitat_map_joint.nii.gz} / {@code .tif}: habitats of tumour ∪ ring clustered
  *       jointly (the map behind the combined ITH score), when there is a ring;
  *   <li>{@code ring_mask.nii.gz} / {@code .tif}: the peritumoral ring (full 3D ring);
- *   <li>{@code overlay.png}: habitats over the image on the habitat slice (or the middle tumour
- *       slice with all-slice habitats);
+ *   <li>{@code overlay.png}: habitats over the image on the habitat slice (or the slice with the
+ *       most habitat voxels with all-slice habitats), enlarged (nearest neighbour) to ≥ 400 px;
  *   <li>{@code settings.json}: every setting (seed included), HabitatJ version, inputs.
  * </ul>
  *
@@ -80,7 +80,13 @@ public final class PipelineOutputs {
       written.add(t);
     }
     Path png = guard(dir.resolve("overlay.png"), inputs);
-    if (!new ij.io.FileSaver(overlay(image, res, caseId + " habitats")).saveAsPng(png.toString())) {
+    ImagePlus ov = overlay(image, res, caseId + " habitats");
+    int f = Math.max(1, (int) Math.ceil(400.0 / Math.max(ov.getWidth(), ov.getHeight())));
+    if (f > 1) {
+      ov.getProcessor().setInterpolationMethod(ij.process.ImageProcessor.NONE);
+      ov.setProcessor(ov.getProcessor().resize(ov.getWidth() * f, ov.getHeight() * f));
+    }
+    if (!new ij.io.FileSaver(ov).saveAsPng(png.toString())) {
       throw new IOException("cannot write " + png);
     }
     written.add(png);

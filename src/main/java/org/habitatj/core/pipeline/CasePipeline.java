@@ -241,7 +241,7 @@ public final class CasePipeline {
   }
 
   /** Tumour and ring voxel features from the maps, without features non-finite anywhere. */
-  private static VoxelFeatures[] voxelFeatures(FeatureMaps maps, Mask t, Mask r,
+  static VoxelFeatures[] voxelFeatures(FeatureMaps maps, Mask t, Mask r,
       List<String> notes) {
     int[] tv = indices(t);
     int[] rv = indices(r);
