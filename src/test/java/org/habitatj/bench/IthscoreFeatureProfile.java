@@ -93,17 +93,6 @@ public final class IthscoreFeatureProfile {
       System.out.printf(Locale.ROOT, "  K-means (Smile, default restarts): %.1f ms thread CPU%n",
           (tmx.getCurrentThreadCpuTime() - a) / 1e6);
     }
-    org.habitatj.core.habitat.HabitatClustering.Options sk =
-        new org.habitatj.core.habitat.HabitatClustering.Options(6, 10, 0L, 300, 1e-4,
-            org.habitatj.core.habitat.HabitatClustering.KSelection.FIXED, 3, 9,
-            org.habitatj.core.habitat.HabitatClustering.Engine.HABITATJ);
-    for (int i = 0; i < 2; i++) {
-      long a = tmx.getCurrentThreadCpuTime();
-      org.habitatj.core.habitat.KMeansIterationProbe.probe("brain1 tol 1e-4 (scikit-learn)", rows,
-          sk);
-      System.out.printf(Locale.ROOT, "  10 restarts sequential, tol 1e-4: %.1f ms thread CPU%n",
-          (tmx.getCurrentThreadCpuTime() - a) / 1e6);
-    }
     System.out.printf(Locale.ROOT, "  sum of families %.1f ms; load %s%n", sum, IthBench.load());
   }
 }
