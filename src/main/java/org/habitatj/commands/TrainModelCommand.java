@@ -85,6 +85,10 @@ public class TrainModelCommand implements Command {
       description = "JSON model file to write (an existing file is not overwritten)", persist = false)
   private File modelFile;
 
+  @Parameter(label = "Report folder", required = false, style = FileWidget.DIRECTORY_STYLE,
+      persist = false, description = "optional: write every report table there as CSV (new files only)")
+  private File reportFolder;
+
   @Parameter(type = ItemIO.OUTPUT, label = "Univariable")
   private ResultsTable univariable;
 
@@ -120,6 +124,24 @@ public class TrainModelCommand implements Command {
       return List.of();
     }
     return Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+  }
+
+  private void writeReports(ModelTrainer.Result r) {
+    String base = modelFile.getName().replaceAll("(?i)\\.json$", "");
+    try {
+      java.nio.file.Files.createDirectories(reportFolder.toPath());
+      for (org.habitatj.core.stats.Table t : r.tables()) {
+        java.nio.file.Path f = reportFolder.toPath().resolve(
+            base + "_" + t.title().toLowerCase(java.util.Locale.ROOT).replace(' ', '_') + ".csv");
+        if (java.nio.file.Files.exists(f)) {
+          throw new IllegalArgumentException("report file " + f + " already exists; not overwritten");
+        }
+        java.nio.file.Files.writeString(f, t.toCsv(), java.nio.charset.StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot write reports to " + reportFolder + ": "
+          + e.getMessage(), e);
+    }
   }
 
   @Override
@@ -161,6 +183,9 @@ public class TrainModelCommand implements Command {
       r.model().write(modelFile.toPath(), false);
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot write " + modelFile + ": " + e.getMessage(), e);
+    }
+    if (reportFolder != null && !reportFolder.getPath().isBlank()) {
+      writeReports(r);
     }
     univariable = ReportTables.toResultsTable(r.table("Univariable"));
     lassoPath = r.cv() == null ? new ResultsTable() : ReportTables.toResultsTable(r.table("LASSO"));

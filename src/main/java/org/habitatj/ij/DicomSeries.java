@@ -76,9 +76,19 @@ public final class DicomSeries {
       if (files.isEmpty()) {
         throw new ImageFormatException(fileOrFolder, "no DICOM files in this folder");
       }
+      // non-image objects (RTSTRUCT, SR, presentation states …) have no Pixel Data element
+      files.removeIf(p -> !hasPixelData(p));
+      if (files.isEmpty()) {
+        throw new ImageFormatException(
+            fileOrFolder, "the DICOM files in this folder hold no image (e.g. only RTSTRUCT)");
+      }
     } else {
       if (!hasDicomMagic(fileOrFolder)) {
         throw new ImageFormatException(fileOrFolder, "not a DICOM file (no 'DICM' at byte 128)");
+      }
+      if (!hasPixelData(fileOrFolder)) {
+        throw new ImageFormatException(
+            fileOrFolder, "DICOM file holds no image (no Pixel Data; e.g. an RTSTRUCT)");
       }
       files.add(fileOrFolder);
     }
@@ -323,6 +333,23 @@ public final class DicomSeries {
     try (InputStream in = Files.newInputStream(p)) {
       byte[] b = in.readNBytes(132);
       return b.length == 132 && b[128] == 'D' && b[129] == 'I' && b[130] == 'C' && b[131] == 'M';
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Whether the file contains the Pixel Data tag (7FE0,0010) in either byte order. */
+  static boolean hasPixelData(Path p) {
+    try {
+      byte[] b = Files.readAllBytes(p);
+      for (int i = 132; i + 3 < b.length; i++) {
+        if ((b[i] == (byte) 0xE0 && b[i + 1] == 0x7F && b[i + 2] == 0x10 && b[i + 3] == 0x00)
+            || (b[i] == 0x7F && b[i + 1] == (byte) 0xE0 && b[i + 2] == 0x00
+                && b[i + 3] == 0x10)) {
+          return true;
+        }
+      }
+      return false;
     } catch (IOException e) {
       return false;
     }

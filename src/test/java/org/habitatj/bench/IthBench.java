@@ -125,6 +125,33 @@ public final class IthBench {
       }
       System.out.printf("brain1 984 x 107: scaling + K-means (K=6, 10 restarts) + ITH: %.1f ms "
           + "(label-map CSV read included)%n", median(km));
+      // the whole ITHscore computation from the image (ITHscore package: 6.3 s with 2 workers)
+      java.nio.file.Path in = IthReference.DIR.resolve("inputs");
+      org.habitatj.core.image.Volume img = org.habitatj.io.NrrdReader.read(
+          in.resolve("brain1_z16_image1z.nrrd")).volume();
+      org.habitatj.core.image.Volume lab = org.habitatj.io.NrrdReader.read(
+          in.resolve("brain1_z16_label1z.nrrd")).volume();
+      Mask roi = org.habitatj.core.image.Masks.fromLabelImage(lab,
+          org.habitatj.core.image.Masks.LabelChoice.label(1)).mask();
+      org.habitatj.core.settings.RadiomicsSettings st =
+          org.habitatj.core.settings.RadiomicsSettings.defaults().toBuilder().maskedKernel(false)
+              .build();
+      long[] w = new long[reps];
+      long[] cp = new long[reps];
+      for (int i = 0; i < reps; i++) {
+        long a = System.nanoTime();
+        long c0 = cpu();
+        org.habitatj.core.maps.FeatureMaps maps = org.habitatj.core.maps.FeatureMapEngine
+            .builder(img, roi).settings(st).kernel(org.habitatj.core.maps.KernelShape.SQUARE_2D)
+            .radiusVoxels(2).discretization(org.habitatj.core.maps.MapDiscretization.PER_WINDOW)
+            .threads(2).build().run();
+        IthPipeline.run(VoxelFeatures.of(maps, roi), null, IthPipeline.Options.DEFAULT,
+            Progress.NONE);
+        w[i] = System.nanoTime() - a;
+        cp[i] = cpu() - c0;
+      }
+      System.out.printf("brain1 z16 whole ITHscore chain (93 maps 5x5 per-window, K-means, ITH): "
+          + "%.1f ms wall, %.1f ms process CPU%n", median(w), median(cp));
     } else {
       System.out.println("../shared not present: brain1 skipped " + Files.exists(IthReference.DIR));
     }
@@ -162,6 +189,14 @@ public final class IthBench {
   static long cpu() {
     return ((com.sun.management.OperatingSystemMXBean)
         java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  /** The 1-minute load average and processor count, for reporting next to timings. */
+  static String load() {
+    java.lang.management.OperatingSystemMXBean os =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return String.format(java.util.Locale.ROOT, "%.2f (1 min) on %d cores",
+        os.getSystemLoadAverage(), os.getAvailableProcessors());
   }
 
   static double median(long[] ns) {

@@ -51,6 +51,23 @@ public final class WholeRoiExtractionBench {
         + " thread CPU median %.1f ms (min %.1f); load average %.1f%n",
         n, mask.count(), ms[reps / 2], ms[0], ms[reps - 1], cpu[reps / 2], cpu[0],
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    Path sts = data.resolve("../ibsi_sts_mr/nifti/STS_002");
+    if (java.nio.file.Files.isDirectory(sts)) {
+      Volume si = MedicalImageReader.read(sts.resolve("MR_T1_image.nii.gz")).volume();
+      Mask sm = Masks.fromLabelImage(MedicalImageReader.read(sts.resolve("MR_T1_mask.nii.gz")).volume(),
+          Masks.LabelChoice.label(1)).mask();
+      for (int i = 0; i < 5; i++) {
+        ex.extract(si, sm);
+      }
+      double[] t = new double[11];
+      for (int i = 0; i < t.length; i++) {
+        long c0 = tb.getCurrentThreadCpuTime();
+        ex.extract(si, sm);
+        t[i] = (tb.getCurrentThreadCpuTime() - c0) / 1e6;
+      }
+      Arrays.sort(t);
+      System.out.printf("STS_002 whole ROI (%d voxels): thread CPU median %.1f ms%n", sm.count(), t[5]);
+    }
     // per family
     for (String fam : List.of("shape", "firstorder", "glcm", "glrlm", "glszm", "gldm", "ngtdm")) {
       Map<String, List<String>> fc = new LinkedHashMap<>();

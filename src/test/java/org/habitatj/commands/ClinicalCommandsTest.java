@@ -108,9 +108,15 @@ class ClinicalCommandsTest {
         "cohortCsv", csv.toFile(), "modelFile", model).get());
     // full pipeline with screening and LASSO also runs and fills the LASSO table
     File model2 = tmp.resolve("model2.json").toFile();
+    Path reports = tmp.resolve("reports");
     CommandModule t2 = run(TrainModelCommand.class, "cohortCsv", csv.toFile(), "modelFile", model2,
-        "predictors", "", "categoricalColumns", "composition, menopause");
+        "predictors", "", "categoricalColumns", "composition, menopause", "reportFolder",
+        reports.toFile());
     assertEquals(100, ((ResultsTable) t2.getOutput("lassoPath")).size());
+    String perfCsv = Files.readString(reports.resolve("model2_performance.csv"));
+    assertTrue(perfCsv.startsWith("Set,n,Events,AUC,"), perfCsv);
+    assertEquals(3, perfCsv.split("\n").length);
+    assertTrue(Files.exists(reports.resolve("model2_lasso.csv")));
 
     // apply: one patient with the bundled model (no model file)
     CommandModule a = run(ApplyNomogramCommand.class, "values",

@@ -20,6 +20,7 @@ import org.habitatj.core.image.Mask;
 import org.habitatj.core.image.MaskException;
 import org.habitatj.core.image.Masks;
 import org.habitatj.core.image.Volume;
+import org.habitatj.io.ImageFormatException;
 import org.habitatj.io.LoadedImage;
 import org.habitatj.io.MedicalImageReader;
 import org.habitatj.io.NiftiWriter;
@@ -179,5 +180,26 @@ class GeometryCasesTest {
     assertEquals(1, r.mask().count());
     assertTrue(r.mask().contains(4, 4, 2));
     assertTrue(r.messages().stream().anyMatch(m -> m.contains("resampled")));
+  }
+
+  /** File › Save As (headless part): a mask drawn in ImageJ saved as NIfTI and NRRD re-opens. */
+  @Test
+  void saverRoundTrip() throws Exception {
+    ImagePlus imp = MedicalVolumeOpener.open(c23Nrrd());
+    Roi r = new Roi(1, 0, 2, 2);
+    r.setPosition(2);
+    Mask m = RoiMasks.fromRois(new Roi[] {r}, imp);
+    ImagePlus mi = ImagePlusVolumes.toImagePlus(m, "mask");
+    for (String name : new String[] {"mask.nii.gz", "mask.nrrd"}) {
+      Path p = tmp.resolve(name);
+      MedicalVolumeSaver.save(mi, p, false);
+      LoadedImage back = MedicalImageReader.read(p);
+      assertEquals(VoxelType.UINT8, back.voxelType());
+      assertTrue(back.geometry().sameGrid(ImagePlusVolumes.geometry(imp)), name);
+      // ImageJ's 0/255 binary image is saved as a 0/1 label mask (label 1)
+      Mask bm = Masks.fromLabelImage(back.volume(), Masks.LabelChoice.label(1)).mask();
+      assertArrayEquals(m.data(), bm.data(), name);
+      assertThrows(ImageFormatException.class, () -> MedicalVolumeSaver.save(mi, p, false));
+    }
   }
 }

@@ -134,6 +134,12 @@ class ImagePlusVolumesTest {
     // channel 2, frame 2: stack indices (c-1) + 2(z-1) + 6(t-1) + 1 = 8, 10, 12 → values 7, 9, 11
     Volume v = ImagePlusVolumes.wrap(imp, 2, 2, ImagePlusVolumes.UnitPolicy.REQUIRE_PHYSICAL);
     assertArrayEquals(new double[] {7, 107, 9, 109, 11, 111}, v.toDoubleArray(), 0);
+    ImagePlus rgb = new ImagePlus("colour", new ij.process.ColorProcessor(2, 2));
+    rgb.getCalibration().setUnit("mm");
+    e = assertThrows(IllegalArgumentException.class, () -> ImagePlusVolumes.wrap(rgb));
+    assertTrue(e.getMessage().contains("'colour' is RGB"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> ImagePlusVolumes.wrap(new ImagePlus()));
+    assertTrue(e.getMessage().contains("no image"), e.getMessage());
   }
 
   @Test
@@ -272,5 +278,53 @@ class ImagePlusVolumesTest {
     ImageFormatException e = assertThrows(ImageFormatException.class, () -> DicomSeries.open(dir));
     assertTrue(e.getMessage().contains("non-uniform slice spacing"), e.getMessage());
     assertSame(ImageFormatException.class, e.getClass());
+  }
+
+  /**
+   * Real oblique DICOM (PROSTATEx-0000 T2 and ADC, PROVENANCE.md: 19 slices, 384×384 at 0.5 mm
+   * and 84×128 at 2 mm, 3 mm slice spacing): sizes, spacings, an orthonormal right-handed
+   * direction (z = row × column cosines), and both series share the orientation.
+   */
+  @Test
+  void prostatexObliqueSeries() throws IOException {
+    Path base = SharedData.data("prostatex_mr_dicom/ProstateX-0000/07-07-2011");
+    Geometry t2 = ImagePlusVolumes.geometry(
+        DicomSeries.open(base.resolve("4.000000-t2tsetra-00702")));
+    Geometry adc = ImagePlusVolumes.geometry(
+        DicomSeries.open(base.resolve("7.000000-ep2ddifftraDYNDISTADC-48780")));
+    assertArrayEquals(new int[] {384, 384, 19}, t2.size());
+    assertArrayEquals(new int[] {84, 128, 19}, adc.size());
+    assertArrayEquals(new double[] {0.5, 0.5, 3.0}, t2.spacing(), 1e-6);
+    assertArrayEquals(new double[] {2, 2, 3.0}, adc.spacing(), 1e-6);
+    double[] d = t2.direction();
+    assertTrue(Math.abs(d[4] - 1) > 0.01, "oblique: y cosine not axis-aligned");
+    for (int a = 0; a < 3; a++) {
+      for (int b = 0; b < 3; b++) {
+        double dot = d[a] * d[b] + d[3 + a] * d[3 + b] + d[6 + a] * d[6 + b];
+        assertEquals(a == b ? 1 : 0, dot, 1e-5);
+      }
+    }
+    double det = d[0] * (d[4] * d[8] - d[5] * d[7]) - d[1] * (d[3] * d[8] - d[5] * d[6])
+        + d[2] * (d[3] * d[7] - d[4] * d[6]);
+    assertEquals(1, det, 1e-5);
+    assertArrayEquals(d, adc.direction(), 1e-6);
+  }
+
+  /** A series folder that also holds the RTSTRUCT (RS.dcm) loads the 28 images; RS alone fails. */
+  @Test
+  void seriesFolderWithRtstruct() throws IOException {
+    Path src = SharedData.data("ibsi_sts_mr/dicom/STS_008/MR_T1");
+    Path dir = Files.createDirectory(tmp.resolve("mixed"));
+    try (var s = Files.list(src.resolve("image"))) {
+      for (Path p : (Iterable<Path>) s::iterator) {
+        Files.copy(p, dir.resolve(p.getFileName()));
+      }
+    }
+    Files.copy(src.resolve("mask/RS.dcm"), dir.resolve("RS.dcm"));
+    assertEquals(28, DicomSeries.open(dir).getStackSize());
+    ImageFormatException e = assertThrows(ImageFormatException.class,
+        () -> DicomSeries.open(src.resolve("mask/RS.dcm")));
+    assertTrue(e.getMessage().contains("RS.dcm") && e.getMessage().contains("no image"),
+        e.getMessage());
   }
 }

@@ -144,4 +144,25 @@ class RoiMasksTest {
     assertArrayEquals(m.data(), RoiMasks.fromRoiManager(rm, imp).data());
     rm.close();
   }
+
+  /** The same round trip with a real hidden ROI Manager, in a JVM under Xvfb. */
+  @Test
+  void roiManagerRoundTripUnderXvfb() throws Exception {
+    assumeTrue(java.nio.file.Files.isExecutable(Path.of("/usr/bin/xvfb-run")), "no xvfb-run");
+    String cp = String.join(java.io.File.pathSeparator,
+        loc(RoiMasks.class), loc(RoiManagerXvfbMain.class), loc(ij.ImageJ.class),
+        loc(net.imglib2.img.Img.class));
+    Process p = new ProcessBuilder(java.util.List.of("timeout", "120", "xvfb-run", "-a",
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", cp,
+        RoiManagerXvfbMain.class.getName())).redirectErrorStream(true).start();
+    String log = new String(p.getInputStream().readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(150, java.util.concurrent.TimeUnit.SECONDS));
+    // slice 1: 3×2 = 6 px; slice 3: oval 8×6 ∪ 4×4 square; two slices → two ROIs
+    assertTrue(log.contains("RESULT count=2 same=true"), log);
+  }
+
+  private static String loc(Class<?> c) throws Exception {
+    return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+  }
 }

@@ -322,4 +322,26 @@ class NiftiReaderTest {
     e = assertThrows(ImageFormatException.class, () -> NiftiReader.read(junk));
     assertTrue(e.getMessage().contains("not a NIfTI-1 file"), e.getMessage());
   }
+
+  /** Two-file NIfTI (.hdr + .img, magic ni1): header read from .hdr, voxels from .img. */
+  @Test
+  void headerImagePair() throws IOException {
+    NiftiBytes h = new NiftiBytes().size(2, 2, 1);
+    h.qformCode = 1;
+    h.qoffset = new float[] {1, 2, 3};
+    byte[] full = h.build(h.shorts(4, 5, 6, 7));
+    byte[] hdr = Arrays.copyOf(full, 348);
+    hdr[345] = 'i'; // "ni1"
+    java.nio.ByteBuffer.wrap(hdr).order(ByteOrder.LITTLE_ENDIAN).putFloat(108, 0f);
+    write("pair.hdr", hdr);
+    write("pair.img", Arrays.copyOfRange(full, 352, full.length));
+    LoadedImage li = NiftiReader.read(tmp.resolve("pair.hdr"));
+    assertArrayEquals(new double[] {4, 5, 6, 7}, li.volume().toDoubleArray(), 0);
+    assertArrayEquals(new double[] {-1, -2, 3}, li.geometry().origin(), 0);
+    Files.delete(tmp.resolve("pair.img"));
+    ImageFormatException e = assertThrows(ImageFormatException.class,
+        () -> NiftiReader.read(tmp.resolve("pair.hdr")));
+    assertTrue(e.getMessage().contains("pair.img") && e.getMessage().contains("not found"),
+        e.getMessage());
+  }
 }

@@ -317,4 +317,25 @@ class NrrdReaderTest {
       return f;
     }
   }
+
+  /**
+   * A 2D image in 3D space (two space-direction vectors): third axis = cross product of the two
+   * in-plane directions, spacing 1 mm.
+   */
+  @Test
+  void twoDimensionalImageInThreeDSpace() throws IOException {
+    Path f = tmp.resolve("slice.nrrd");
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    o.write(("NRRD0004\ntype: uchar\ndimension: 2\nspace: LPS\nsizes: 2 2\n"
+        + "space directions: (0,0.5,0) (0,0,-0.5)\nspace origin: (1,2,3)\nencoding: raw\n\n")
+        .getBytes(StandardCharsets.US_ASCII));
+    o.write(new byte[] {1, 2, 3, 4});
+    Files.write(f, o.toByteArray());
+    Geometry g = NrrdReader.read(f).geometry();
+    assertArrayEquals(new int[] {2, 2, 1}, g.size());
+    assertArrayEquals(new double[] {0.5, 0.5, 1}, g.spacing(), 0);
+    // columns (0,1,0), (0,0,−1); cross product (1·(−1) − 0·0, 0·0 − 0·(−1), 0·0 − 1·0) = (−1,0,0)
+    assertArrayEquals(new double[] {0, 0, -1, 1, 0, 0, 0, -1, 0}, g.direction(), 0);
+    assertArrayEquals(new double[] {1, 2, 3}, g.origin(), 0);
+  }
 }

@@ -56,7 +56,8 @@ public final class BundledModelGenerator {
           + "plausible and come from no patient. The published study did not report its "
           + "coefficients, so this file only demonstrates the workflow and must not be used for "
           + "clinical decisions. To build your own model: put one row per patient (outcome 0/1, "
-          + "ROMA, composition, combined ITH score) in a CSV, run Plugins > HabitatJ > Train Model, "
+          + "ROMA, composition, combined ITH score) in a CSV, run "
+          + "Plugins > HabitatJ > Clinical > Train Model, "
           + "and apply the saved model file with Apply Nomogram.";
 
   private BundledModelGenerator() {}

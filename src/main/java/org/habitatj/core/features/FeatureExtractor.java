@@ -11,6 +11,7 @@ import org.habitatj.Version;
 import org.habitatj.core.image.Geometry;
 import org.habitatj.core.image.Mask;
 import org.habitatj.core.image.MaskException;
+import org.habitatj.core.image.Masks;
 import org.habitatj.core.image.RoiChecks;
 import org.habitatj.core.image.Preprocessing;
 import org.habitatj.core.image.Resampler;
@@ -39,6 +40,13 @@ import org.habitatj.core.settings.RadiomicsSettings;
  * </ol>
  *
  * <p>Texture families come from the explicit registry {@link TextureFamilies}.
+ *
+ * <p>An extractor is cheap to create and may be reused for many cases, but it is not thread-safe
+ * (texture families reuse buffers): use one extractor per thread.
+ *
+ * <p>Typical use: {@code new FeatureExtractor(PyRadiomicsParams.read(yaml).settings())
+ * .extractFromLabels(image, labels, progress)}, then {@code FeatureCsv.writeRows(...)} with
+ * {@link Result#asRow()}.
  */
 public final class FeatureExtractor {
 
@@ -92,6 +100,20 @@ public final class FeatureExtractor {
     return settings;
   }
 
+  /**
+   * Extracts from an image and a label image, taking the ROI as the voxels equal to {@code
+   * settings.label()} (through {@link Masks#fromLabelImage}, case C01/C02).
+   *
+   * @throws org.habitatj.core.image.MaskException if the label is absent (the message lists the
+   *     labels present), the label image has non-integer values, or the grids differ
+   * @throws RoiException / IllegalArgumentException as {@link #extract(Volume, Mask, Progress)}
+   */
+  public Result extractFromLabels(Volume image, Volume labels, Progress progress) {
+    Masks.checkSameGrid(image.geometry(), labels.geometry(), "image", "label image");
+    Mask mask = Masks.fromLabelImage(labels, Masks.LabelChoice.label(settings.label())).mask();
+    return extract(image, mask, progress);
+  }
+
   /** As {@link #extract(Volume, Mask, Progress)} without progress reporting. */
   public Result extract(Volume image, Mask mask) {
     return extract(image, mask, Progress.NONE);
@@ -133,31 +155,34 @@ public final class FeatureExtractor {
     Geometry grid;
     Mask shapeMask;
     double[] origStats = null;
-    if (s.normalize() || s.resampledPixelSpacing() != null) {
-      // whole-image operations need every voxel
+    if (s.resampledPixelSpacing() != null) {
+      // resampling (B-spline coefficients) uses the whole image
       img = image.toDoubleArray();
-      origStats = stats(img);
       if (s.normalize()) {
-        img = Preprocessing.normalize(img, s.normalizeScale(), s.removeOutliers());
+        double[] st = Preprocessing.statistics(img);
+        origStats = new double[] {st[0], st[2], st[3]};
+        img = Preprocessing.normalize(img, st[0], st[1], s.normalizeScale(), s.removeOutliers());
       }
-      grid = image.geometry();
-      shapeMask = mask;
-      if (s.resampledPixelSpacing() != null) {
-        Resampler.Resampled r = Resampler.resample(img, mask, s,
-            s.normalize() ? null : integerRange(image));
-        img = r.image();
-        grid = r.geometry();
-        shapeMask = r.mask();
-        warnings.addAll(r.warnings());
-        checkRoi(shapeMask, s, " after resampling");
-      }
+      Resampler.Resampled r = Resampler.resample(img, mask, s,
+          s.normalize() ? null : integerRange(image));
+      img = r.image();
+      grid = r.geometry();
+      shapeMask = r.mask();
+      warnings.addAll(r.warnings());
+      checkRoi(shapeMask, s, " after resampling");
       int[] bb = shapeMask.boundingBox();
       img = cropArray(img, grid, bb);
       shapeMask = cropMask(shapeMask, bb);
       grid = shapeMask.geometry();
     } else {
-      // only the ROI's bounding box is read (features do not depend on other voxels)
+      // only the ROI's bounding box is read (features do not depend on other voxels); the
+      // normalisation statistics stream over the whole image without copying it
       img = cropVolume(image, bb0);
+      if (s.normalize()) {
+        double[] st = Preprocessing.statistics(image);
+        origStats = new double[] {st[0], st[2], st[3]};
+        img = Preprocessing.normalize(img, st[0], st[1], s.normalizeScale(), s.removeOutliers());
+      }
       shapeMask = cropMask(mask, bb0);
       grid = shapeMask.geometry();
     }
@@ -346,18 +371,6 @@ public final class FeatureExtractor {
       }
     }
     return new Mask(out, g.subGrid(bb[0], bb[1], bb[2], new int[] {sx, sy, sz}));
-  }
-
-  private static double[] stats(double[] a) {
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    double sum = 0;
-    for (double v : a) {
-      min = Math.min(min, v);
-      max = Math.max(max, v);
-      sum += v;
-    }
-    return new double[] {sum / a.length, min, max};
   }
 
   private LinkedHashMap<String, String> diagnostics(Geometry g, double[] st, Mask original,

@@ -267,6 +267,15 @@ public final class Glcm implements FeatureFamily {
    */
   public static void aggregate(double[] counts, int na, int ng, int nLevels, int lo, int hi,
       DirectionAggregation agg, Workspace ws, double[] out, int offset) {
+    aggregate(counts, na, ng, nLevels, lo, hi, agg, ws, out, offset, true);
+  }
+
+  /**
+   * As above; with {@code withMcc == false} MCC (an eigen-decomposition per angle, most of the
+   * cost) is skipped and reported as NaN, for callers that did not ask for it.
+   */
+  public static void aggregate(double[] counts, int na, int ng, int nLevels, int lo, int hi,
+      DirectionAggregation agg, Workspace ws, double[] out, int offset, boolean withMcc) {
     if (agg == DirectionAggregation.MERGED) {
       double[] merged = ws.merged(ng);
       java.util.Arrays.fill(merged, 0, ng * ng, 0);
@@ -280,7 +289,7 @@ public final class Glcm implements FeatureFamily {
         java.util.Arrays.fill(out, offset, offset + N_FEATURES, Double.NaN);
         return;
       }
-      features(ws, ws.one);
+      features(ws, ws.one, withMcc);
       System.arraycopy(ws.one, 0, out, offset, N_FEATURES);
       return;
     }
@@ -293,7 +302,7 @@ public final class Glcm implements FeatureFamily {
       if (!ws.load(counts, a * ng * ng, ng, nLevels, lo, hi)) {
         continue; // empty angle: deleted by PyRadiomics
       }
-      features(ws, one);
+      features(ws, one, withMcc);
       for (int f = 0; f < N_FEATURES; f++) {
         if (!Double.isNaN(one[f])) {
           sum[f] += one[f];
@@ -304,13 +313,18 @@ public final class Glcm implements FeatureFamily {
     for (int f = 0; f < N_FEATURES; f++) {
       out[offset + f] = n[f] == 0 ? Double.NaN : sum[f] / n[f];
     }
-    if (nLevels < 2 && n[0] > 0) {
+    if (nLevels < 2 && n[0] > 0 && withMcc) {
       out[offset + 19] = 1.0; // PyRadiomics: flat region, MCC = 1 (not averaged)
     }
   }
 
   /** All 24 features of the matrix loaded in {@code w}, in {@link #FEATURES} order. */
   public static void features(Workspace w, double[] out) {
+    features(w, out, true);
+  }
+
+  /** As {@link #features(Workspace, double[])}; MCC is NaN when {@code withMcc} is false. */
+  public static void features(Workspace w, double[] out, boolean withMcc) {
     out[0] = autocorrelation(w);
     out[1] = clusterProminence(w);
     out[2] = clusterShade(w);
@@ -330,7 +344,7 @@ public final class Glcm implements FeatureFamily {
     out[16] = jointAverage(w);
     out[17] = jointEnergy(w);
     out[18] = jointEntropy(w);
-    out[19] = mcc(w);
+    out[19] = withMcc ? mcc(w) : Double.NaN;
     out[20] = maximumProbability(w);
     out[21] = sumAverage(w);
     out[22] = sumEntropy(w);
@@ -562,39 +576,44 @@ public final class Glcm implements FeatureFamily {
     if (m < 2) {
       return 0.0;
     }
-    // C(r,k) = p(i,k)/sqrt(px(i) py(k)); S = C C^T (m x m)
+    // C(r,k) = p(i,k)/sqrt(px(i) py(k)); S = C C^T (m x m). Only the non-zero entries of each row
+    // are visited (skipped terms are exact zeros, so the sums are unchanged).
     double[] c = w.cbuf;
+    int[] nz = w.nzbuf;
+    int[] nnz = w.nnz;
+    double[] sq = w.sqrtPy;
+    for (int k = w.lo; k <= w.hi; k++) {
+      sq[k] = Math.sqrt(w.py[k]);
+    }
     for (int r = 0; r < m; r++) {
       int i = w.rows[r];
       double sp = Math.sqrt(w.px[i]);
+      int cnt = 0;
       for (int k = w.lo; k <= w.hi; k++) {
         double pv = w.p[i * ng + k];
-        c[r * ng + k] = pv == 0 ? 0 : pv / (sp * Math.sqrt(w.py[k]));
+        if (pv == 0) {
+          c[r * ng + k] = 0;
+        } else {
+          c[r * ng + k] = pv / (sp * sq[k]);
+          nz[r * ng + cnt++] = k;
+        }
       }
+      nnz[r] = cnt;
     }
     double[] s = w.sbuf;
     for (int r = 0; r < m; r++) {
+      int rn = nnz[r];
       for (int t = 0; t <= r; t++) {
         double v = 0;
-        for (int k = w.lo; k <= w.hi; k++) {
+        for (int q = 0; q < rn; q++) {
+          int k = nz[r * ng + q];
           v += c[r * ng + k] * c[t * ng + k];
         }
         s[r * m + t] = v;
         s[t * m + r] = v;
       }
     }
-    double[] ev = w.eigen.eigenvalues(s, m);
-    double first = Double.NEGATIVE_INFINITY;
-    double second = Double.NEGATIVE_INFINITY;
-    for (int r = 0; r < m; r++) {
-      double v = ev[r];
-      if (v > first) {
-        second = first;
-        first = v;
-      } else if (v > second) {
-        second = v;
-      }
-    }
+    double second = w.eigen.secondLargest(s, m);
     // eigenvalues of Q beyond the m non-zero rows are 0; a single level gives second = 0
     return Math.sqrt(Math.max(0.0, second));
   }
@@ -678,6 +697,9 @@ public final class Glcm implements FeatureFamily {
     double hxy2;
     int[] rows = new int[0];
     double[] cbuf = new double[0];
+    int[] nzbuf = new int[0];
+    int[] nnz = new int[0];
+    double[] sqrtPy = new double[0];
     double[] sbuf = new double[0];
     double[] mergedBuf = new double[0];
     final SymmetricEigen eigen = new SymmetricEigen();
@@ -696,6 +718,9 @@ public final class Glcm implements FeatureFamily {
         pxSuby = new double[n];
         rows = new int[n];
         cbuf = new double[n * n];
+        nzbuf = new int[n * n];
+        nnz = new int[n];
+        sqrtPy = new double[n];
         sbuf = new double[n * n];
       }
     }

@@ -6,7 +6,8 @@ import java.util.SplittableRandom;
 /**
  * One k-means run: greedy k-means++ seeding followed by Lloyd iterations with Hamerly's bounds
  * (Hamerly, "Making k-means even faster", SDM 2010), which skip distance computations that cannot
- * change an assignment and so give exactly Lloyd's result, faster.
+ * change an assignment and so give exactly Lloyd's result, faster; cluster sums are updated
+ * incrementally when points move.
  *
  * <p>Seeding as scikit-learn's {@code kmeans_plusplus} (Arthur &amp; Vassilvitskii 2007 with
  * 2 + ⌊ln k⌋ local trials per centre, keeping the candidate that most reduces the potential). Stop
@@ -55,16 +56,19 @@ final class LloydKMeans {
     int it = 0;
     while (it < maxIter) {
       it++;
-      // M-step
-      Arrays.fill(sum, 0);
-      Arrays.fill(count, 0);
-      for (int i = 0; i < n; i++) {
-        int b = y[i] * p;
-        int a = i * p;
-        for (int j = 0; j < p; j++) {
-          sum[b + j] += x[a + j];
+      // M-step: per-cluster sums are updated incrementally when points move (E-step below) and
+      // recomputed from scratch every 16 iterations to bound rounding drift
+      if (it % 16 == 1) {
+        Arrays.fill(sum, 0);
+        Arrays.fill(count, 0);
+        for (int i = 0; i < n; i++) {
+          int b = y[i] * p;
+          int a = i * p;
+          for (int j = 0; j < p; j++) {
+            sum[b + j] += x[a + j];
+          }
+          count[y[i]]++;
         }
-        count[y[i]]++;
       }
       for (int h = 0; h < k; h++) {
         if (count[h] == 0) {
@@ -144,8 +148,16 @@ final class LloydKMeans {
           continue;
         }
         assignFull(x, i, p, c, k, y, upper, lower);
-        if (y[i] != old) {
+        int nw = y[i];
+        if (nw != old) {
           changed++;
+          count[old]--;
+          count[nw]++;
+          int a = i * p;
+          for (int j = 0; j < p; j++) {
+            sum[old * p + j] -= x[a + j];
+            sum[nw * p + j] += x[a + j];
+          }
         }
       }
       if (changed == 0) {

@@ -196,7 +196,15 @@ public final class Geometry {
   }
 
   private static String fmt(double v) {
-    return String.format(Locale.ROOT, "%.9g", v).replaceAll("\\.?0+(?=$|e)", "");
+    String s = String.format(Locale.ROOT, "%.9g", v);
+    int e = s.indexOf('e');
+    String mantissa = e < 0 ? s : s.substring(0, e);
+    String exponent = e < 0 ? "" : s.substring(e);
+    if (mantissa.indexOf('.') >= 0) {
+      // strip trailing zeros of the mantissa only (an exponent such as e-10 keeps its zero)
+      mantissa = mantissa.replaceAll("\\.?0+$", "");
+    }
+    return mantissa + exponent;
   }
 
   @Override

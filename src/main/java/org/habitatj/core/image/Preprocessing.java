@@ -24,9 +24,55 @@ public final class Preprocessing {
    * @throws IllegalArgumentException if the image is constant (σ = 0) or has fewer than 2 voxels
    */
   public static double[] normalize(double[] image, double scale, double removeOutliers) {
+    double[] st = statistics(image);
+    return normalize(image, st[0], st[1], scale, removeOutliers);
+  }
+
+  /**
+   * Applies a z-score with given whole-image statistics: x' = clamp((x − mean)/σ) · scale.
+   *
+   * @param values intensities (not modified)
+   * @param mean whole-image mean
+   * @param sigma whole-image sample standard deviation (&gt; 0)
+   * @param scale normalizeScale
+   * @param removeOutliers clamp limit in σ, or NaN for none
+   * @return a new array
+   */
+  public static double[] normalize(
+      double[] values, double mean, double sigma, double scale, double removeOutliers) {
+    double inv = 1.0 / sigma;
+    double[] out = new double[values.length];
+    boolean clamp = !Double.isNaN(removeOutliers);
+    for (int i = 0; i < values.length; i++) {
+      double z = (values[i] - mean) * inv;
+      if (clamp) {
+        if (z > removeOutliers) {
+          z = removeOutliers;
+        } else if (z < -removeOutliers) {
+          z = -removeOutliers;
+        }
+      }
+      out[i] = z * scale;
+    }
+    return out;
+  }
+
+  /**
+   * Whole-image statistics for {@link #normalize}: {mean, sample σ (N − 1), min, max}, with
+   * compensated sums.
+   *
+   * @throws IllegalArgumentException if there are fewer than 2 voxels or σ = 0
+   */
+  public static double[] statistics(double[] image) {
     int n = image.length;
     if (n < 2) {
       throw new IllegalArgumentException("cannot normalise an image of " + n + " voxel(s)");
+    }
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (double v : image) {
+      min = Math.min(min, v);
+      max = Math.max(max, v);
     }
     double mean = kahanSum(image) / n;
     double ss = 0;
@@ -38,26 +84,58 @@ public final class Preprocessing {
       comp = (t - ss) - y;
       ss = t;
     }
+    return finish(mean, ss, n, min, max, image.length > 0 ? image[0] : Double.NaN);
+  }
+
+  /**
+   * As {@link #statistics(double[])} streaming over a volume's view (no copy of the image).
+   */
+  public static double[] statistics(Volume v) {
+    long n = v.geometry().voxelCount();
+    if (n < 2) {
+      throw new IllegalArgumentException("cannot normalise an image of " + n + " voxel(s)");
+    }
+    double s = 0;
+    double c = 0;
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    double first = Double.NaN;
+    net.imglib2.Cursor<? extends net.imglib2.type.numeric.RealType<?>> cur =
+        net.imglib2.view.Views.flatIterable(v.values()).cursor();
+    while (cur.hasNext()) {
+      double x = cur.next().getRealDouble();
+      if (Double.isNaN(first)) {
+        first = x;
+      }
+      min = Math.min(min, x);
+      max = Math.max(max, x);
+      double y = x - c;
+      double t = s + y;
+      c = (t - s) - y;
+      s = t;
+    }
+    double mean = s / n;
+    double ss = 0;
+    double comp = 0;
+    cur = net.imglib2.view.Views.flatIterable(v.values()).cursor();
+    while (cur.hasNext()) {
+      double d = cur.next().getRealDouble() - mean;
+      double y = d * d - comp;
+      double t = ss + y;
+      comp = (t - ss) - y;
+      ss = t;
+    }
+    return finish(mean, ss, n, min, max, first);
+  }
+
+  private static double[] finish(double mean, double ss, long n, double min, double max, double first) {
     double sigma = Math.sqrt(ss / (n - 1));
     if (!(sigma > 0)) {
       throw new IllegalArgumentException(
-          "cannot normalise a constant image (all voxels = " + image[0] + ")");
+          Double.isNaN(sigma) ? "cannot normalise an image containing NaN or infinite values"
+              : "cannot normalise a constant image (all voxels = " + first + ")");
     }
-    double inv = 1.0 / sigma;
-    double[] out = new double[n];
-    boolean clamp = !Double.isNaN(removeOutliers);
-    for (int i = 0; i < n; i++) {
-      double z = (image[i] - mean) * inv;
-      if (clamp) {
-        if (z > removeOutliers) {
-          z = removeOutliers;
-        } else if (z < -removeOutliers) {
-          z = -removeOutliers;
-        }
-      }
-      out[i] = z * scale;
-    }
-    return out;
+    return new double[] {mean, sigma, min, max};
   }
 
   private static double kahanSum(double[] a) {

@@ -128,7 +128,8 @@ public final class FeatureMapEngine {
       }
     }
     for (Map.Entry<String, List<String>> e : wanted.entrySet()) {
-      addCalculator(WindowCalculators.forFamily(e.getKey(), discretization), e.getValue());
+      addCalculator(
+          WindowCalculators.forFamily(e.getKey(), discretization, e.getValue()), e.getValue());
     }
     if (outFeatures.isEmpty()) {
       throw new IllegalArgumentException("no feature selected for the maps");
@@ -189,6 +190,45 @@ public final class FeatureMapEngine {
         m.put(k, v);
       }
     });
+    return m;
+  }
+
+  /**
+   * Parses a feature choice: comma/space separated items, each a class name ({@code glcm} = all
+   * its features) or {@code class_Feature} / {@code original_class_Feature} (one feature), e.g.
+   * {@code "firstorder, glcm_Contrast, glcm_Idm"}. An empty string means all map classes.
+   *
+   * @return class → feature names (empty list = all), in the order given
+   * @throws IllegalArgumentException naming an unknown class
+   */
+  public static Map<String, List<String>> parseFeatures(String text) {
+    Map<String, List<String>> m = new LinkedHashMap<>();
+    if (text == null || text.isBlank()) {
+      for (String f : MAP_FAMILIES) {
+        m.put(f, List.of());
+      }
+      return m;
+    }
+    for (String item : text.trim().split("[,;\\s]+")) {
+      String t = item.startsWith("original_") ? item.substring("original_".length()) : item;
+      int u = t.indexOf('_');
+      String fam = (u < 0 ? t : t.substring(0, u)).toLowerCase(java.util.Locale.ROOT);
+      if (!MAP_FAMILIES.contains(fam) && !fam.equals("shape")) {
+        throw new IllegalArgumentException(
+            "unknown feature class '" + fam + "' in '" + item + "'; use one of " + MAP_FAMILIES);
+      }
+      if (u < 0) {
+        m.put(fam, List.of());
+      } else {
+        List<String> cur = m.get(fam);
+        if (cur != null && cur.isEmpty()) {
+          continue; // whole class already chosen
+        }
+        List<String> l = new ArrayList<>(cur == null ? List.of() : cur);
+        l.add(t.substring(u + 1));
+        m.put(fam, l);
+      }
+    }
     return m;
   }
 

@@ -24,9 +24,15 @@ import org.habitatj.core.settings.RadiomicsSettings;
 final class GlcmWindowCalculator implements WindowCalculator {
 
   private final MapDiscretization mode;
+  private final boolean withMcc;
 
-  GlcmWindowCalculator(MapDiscretization mode) {
+  /**
+   * @param withMcc whether MCC is wanted (it costs an eigen-decomposition per angle; when false its
+   *     map value is NaN and must not be output)
+   */
+  GlcmWindowCalculator(MapDiscretization mode, boolean withMcc) {
     this.mode = mode;
+    this.withMcc = withMcc;
   }
 
   @Override
@@ -140,7 +146,8 @@ final class GlcmWindowCalculator implements WindowCalculator {
       int nLevels =
           mode == MapDiscretization.WHOLE_ROI_ONCE ? w.distinctLevels : w.distinctWindowLevels();
       // only levels lo..hi occur in the window: the exact range-restricted, allocation-free path
-      Glcm.aggregate(c, na, ng, nLevels, lo - 1, hi - 1, s.directionAggregation(), ws, out, off);
+      Glcm.aggregate(
+          c, na, ng, nLevels, lo - 1, hi - 1, s.directionAggregation(), ws, out, off, withMcc);
       for (int t = 0; t < nt; t++) {
         c[touched[t]] = 0;
       }

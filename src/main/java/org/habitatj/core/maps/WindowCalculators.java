@@ -17,13 +17,18 @@ final class WindowCalculators {
   }
 
   static WindowCalculator forFamily(String family, MapDiscretization mode) {
+    return forFamily(family, mode, java.util.List.of());
+  }
+
+  /** @param names the features that will be output (empty = all), to skip unwanted costly ones */
+  static WindowCalculator forFamily(String family, MapDiscretization mode, java.util.List<String> names) {
     switch (family) {
       case "shape":
         return new ShapeWindowCalculator();
       case "firstorder":
         return new FirstOrderWindowCalculator();
       case "glcm":
-        return new GlcmWindowCalculator(mode);
+        return new GlcmWindowCalculator(mode, names.isEmpty() || names.contains("MCC"));
       case "glrlm":
       case "glszm":
       case "gldm":

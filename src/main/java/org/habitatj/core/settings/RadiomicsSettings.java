@@ -103,7 +103,11 @@ public final class RadiomicsSettings {
     return b.resegmentMode;
   }
 
-  /** Outlier removal: voxels outside mean ± n·σ (over the ROI) are dropped; NaN = off. */
+  /**
+   * PyRadiomics removeOutliers: with {@code normalize}, the z-scores of the whole image are clamped
+   * to ±n before scaling; NaN = off. (IBSI outlier filtering, dropping ROI voxels outside mean ±
+   * 3σ, is {@code resegmentRange [-3, 3]} with {@code resegmentMode SIGMA}.)
+   */
   public double removeOutliers() {
     return b.removeOutliers;
   }

@@ -96,28 +96,32 @@ public final class Roc {
     return s / (v.length - 1);
   }
 
-  /** Mid-ranks (1-based) of {@code x}. */
+  /** Mid-ranks (1-based) of {@code x}: primitive sort plus binary search of each tie block. */
   static double[] midranks(double[] x) {
-    int n = x.length;
-    Integer[] idx = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      idx[i] = i;
-    }
-    Arrays.sort(idx, (a, b) -> Double.compare(x[a], x[b]));
-    double[] r = new double[n];
-    int i = 0;
-    while (i < n) {
-      int j = i;
-      while (j + 1 < n && x[idx[j + 1]] == x[idx[i]]) {
-        j++;
-      }
-      double mid = (i + j) / 2.0 + 1;
-      for (int k = i; k <= j; k++) {
-        r[idx[k]] = mid;
-      }
-      i = j + 1;
+    double[] sorted = x.clone();
+    Arrays.sort(sorted);
+    double[] r = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      int lo = lowerBound(sorted, x[i]);
+      int hi = lowerBound(sorted, Math.nextUp(x[i])) - 1;
+      r[i] = (lo + hi) / 2.0 + 1;
     }
     return r;
+  }
+
+  /** First index with sorted[index] >= v. */
+  private static int lowerBound(double[] sorted, double v) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] < v) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   private static double[][] placements(double[] s, int[] y, int m, int n) {

@@ -62,6 +62,28 @@ class FeatureCasesTest {
   }
 
   @Test
+  void c01LabelImageWith255() {
+    double[] maskA = new double[16];
+    for (int y = 1; y <= 2; y++) {
+      for (int x = 1; x <= 2; x++) {
+        maskA[4 * y + x] = 255;
+      }
+    }
+    Volume img = Volume.ofDoubles(C01, G44);
+    Volume lab = Volume.ofDoubles(maskA, G44);
+    org.habitatj.core.image.MaskException e = assertThrows(org.habitatj.core.image.MaskException.class,
+        () -> new FeatureExtractor(RadiomicsSettings.defaults()).extractFromLabels(img, lab,
+            org.habitatj.core.progress.Progress.NONE));
+    assertTrue(e.getMessage().contains("255"), e.getMessage());
+    var r = new FeatureExtractor(RadiomicsSettings.builder().label(255)
+        .enabledFeatures(classes("firstorder")).build())
+        .extractFromLabels(img, lab, org.habitatj.core.progress.Progress.NONE);
+    assertEquals(85.0, r.features().get("original_firstorder_Mean"));
+    assertEquals(60.0, r.features().get("original_firstorder_Minimum"));
+    assertEquals(110.0, r.features().get("original_firstorder_Maximum"));
+  }
+
+  @Test
   void c04SingleVoxelAndOneDimensionalRoiGiveStructuredErrors() {
     Geometry g = Geometry.of(new int[] {5, 5, 3}, new double[] {1, 1, 1});
     double[] img = new double[75];

@@ -154,6 +154,7 @@ class IbsiDigitalPhantomTest {
   static int implemented;
   static int matched;
   static final List<String> FAILED = new ArrayList<>();
+  static final Map<String, int[]> BY_FAMILY = new java.util.TreeMap<>();
 
   static synchronized Map<String, Double> features(String variant) throws Exception {
     Map<String, Double> f = RESULTS.get(variant);
@@ -208,6 +209,11 @@ class IbsiDigitalPhantomTest {
     double allowed = Math.max(t, r == 0 ? 1e-12 : 0.5 * Math.pow(10, Math.floor(Math.log10(Math.abs(r))) - 2));
     boolean ok = Math.abs(value - r) <= allowed;
     synchronized (IbsiDigitalPhantomTest.class) {
+      int[] c = BY_FAMILY.computeIfAbsent(fam + " " + v, k -> new int[2]);
+      c[1]++;
+      if (ok) {
+        c[0]++;
+      }
       implemented++;
       if (ok) {
         matched++;
@@ -223,5 +229,6 @@ class IbsiDigitalPhantomTest {
   static void summary() {
     System.out.printf("IBSI digital phantom: %d matched of %d implemented%s%n", matched, implemented,
         FAILED.isEmpty() ? "" : "; failed: " + FAILED);
+    BY_FAMILY.forEach((k, c) -> System.out.printf("  %-20s %d / %d%n", k, c[0], c[1]));
   }
 }

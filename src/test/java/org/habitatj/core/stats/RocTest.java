@@ -144,4 +144,29 @@ class RocTest {
     assertThrows(IllegalArgumentException.class,
         () -> Roc.of(new double[] {1, 2}, new int[] {1, 2}));
   }
+
+  @Test
+  void hanleyMcNeilRatingsWithTies() {
+    // Hanley & McNeil, Radiology 1982;143:29, CT ratings 1-5 of 58 normal / 51 abnormal patients:
+    // normal 33, 6, 6, 11, 2; abnormal 3, 2, 2, 11, 33; published area W = 0.893 (data and value
+    // as recalled, the paper was not retrieved). Hand computation with ties counted 1/2:
+    // W = 2642 / (58 * 51) = 0.8931711.
+    int[] normal = {33, 6, 6, 11, 2};
+    int[] abnormal = {3, 2, 2, 11, 33};
+    double[] s = new double[109];
+    int[] y = new int[109];
+    int k = 0;
+    for (int r = 0; r < 5; r++) {
+      for (int i = 0; i < normal[r]; i++, k++) {
+        s[k] = r + 1;
+      }
+      for (int i = 0; i < abnormal[r]; i++, k++) {
+        s[k] = r + 1;
+        y[k] = 1;
+      }
+    }
+    Roc roc = Roc.of(s, y);
+    assertEquals(0.893, roc.auc(), 5e-4);
+    assertEquals(2642.0 / (58 * 51), roc.auc(), 1e-12);
+  }
 }

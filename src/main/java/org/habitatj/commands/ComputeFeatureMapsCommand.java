@@ -1,0 +1,150 @@
+package org.habitatj.commands;
+
+import ij.IJ;
+import ij.ImagePlus;
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.habitatj.core.image.Mask;
+import org.habitatj.core.image.Volume;
+import org.habitatj.core.maps.FeatureMapEngine;
+import org.habitatj.core.maps.FeatureMaps;
+import org.habitatj.core.maps.KernelShape;
+import org.habitatj.core.maps.MapDiscretization;
+import org.habitatj.core.progress.CanceledException;
+import org.habitatj.core.settings.PyRadiomicsParams;
+import org.habitatj.core.settings.RadiomicsSettings;
+import org.habitatj.ij.FeatureMapImages;
+import org.habitatj.ij.IjProgress;
+import org.habitatj.ij.ImageInputs;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+
+/**
+ * Sliding-window radiomics feature maps (PyRadiomics voxel-based definitions): a calibrated 32-bit
+ * hyperstack with one channel per feature, NaN outside the ROI; optionally saved as NIfTI, NRRD or
+ * TIFF. All maths is in {@link FeatureMapEngine}.
+ */
+@Plugin(type = Command.class, headless = true, label = "Compute Feature Maps")
+public class ComputeFeatureMapsCommand implements Command {
+
+  static final String CUBE = "3D cube";
+  static final String SQUARE = "2D square (per slice)";
+  static final String ONCE = "whole ROI once (PyRadiomics)";
+  static final String PER_WINDOW = "per window (ITHscore)";
+
+  @Parameter(label = "Image", required = false, description = "open image (when no file is given)")
+  private ImagePlus image;
+
+  @Parameter(label = "Image file", required = false, description = "NIfTI or NRRD image")
+  private File imageFile;
+
+  @Parameter(label = "Mask source", choices = {ImageInputs.MASK_FILE, ImageInputs.LABEL_IMAGE,
+      ImageInputs.ROI_MANAGER})
+  private String maskSource = ImageInputs.MASK_FILE;
+
+  @Parameter(label = "Mask file", required = false, description = "NIfTI or NRRD label image")
+  private File maskFile;
+
+  @Parameter(label = "Mask image", required = false, description = "open label image")
+  private ImagePlus maskImage;
+
+  @Parameter(label = "Label", min = "0", description = "ROI label; 0 = the only non-zero label")
+  private int label = 0;
+
+  @Parameter(label = "Settings file", required = false,
+      description = "PyRadiomics YAML (binning, kernelRadius, maskedKernel, enabled classes)")
+  private File settingsFile;
+
+  @Parameter(label = "Bin width", min = "0", description = "used when no settings file is given")
+  private double binWidth = 25;
+
+  @Parameter(label = "Features", required = false,
+      description = "e.g. 'firstorder, glcm' or 'glcm_Contrast, firstorder_Mean'; empty = all")
+  private String features = "firstorder, glcm";
+
+  @Parameter(label = "Kernel radius (voxels)", min = "0", description = "half-width in voxels")
+  private int kernelRadius = 1;
+
+  @Parameter(label = "Kernel radius (mm)", min = "0",
+      description = "if > 0, used instead of voxels: floor(mm / spacing) per axis")
+  private double kernelRadiusMm = 0;
+
+  @Parameter(label = "Kernel", choices = {CUBE, SQUARE})
+  private String kernel = CUBE;
+
+  @Parameter(label = "Masked kernel", description = "kernel ∩ ROI (else kernel ∩ image)")
+  private boolean masked = true;
+
+  @Parameter(label = "Discretisation", choices = {ONCE, PER_WINDOW})
+  private String discretisation = ONCE;
+
+  @Parameter(label = "Threads", min = "1", description = "worker threads (values do not depend on it)")
+  private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+  @Parameter(label = "Output folder", required = false, style = FileWidget.DIRECTORY_STYLE,
+      description = "optional: write one file per map here")
+  private File outputFolder;
+
+  @Parameter(label = "Output format", choices = {"NIfTI", "NRRD", "TIFF"})
+  private String outputFormat = "NIfTI";
+
+  @Parameter(type = ItemIO.OUTPUT, label = "Feature maps")
+  private ImagePlus maps;
+
+  @Override
+  public void run() {
+    List<String> notes = new ArrayList<>();
+    Volume img = ImageInputs.image(image, imageFile, notes);
+    Mask mask = ImageInputs.mask(maskSource, maskFile, maskImage, label,
+        ImageInputs.present(imageFile) ? null : image, img.geometry(), notes);
+    RadiomicsSettings.Builder sb;
+    if (ImageInputs.present(settingsFile)) {
+      try {
+        PyRadiomicsParams.Parsed parsed = PyRadiomicsParams.read(settingsFile.toPath());
+        notes.addAll(parsed.warnings());
+        sb = parsed.settings().toBuilder();
+      } catch (IOException e) {
+        throw new IllegalArgumentException(
+            "cannot read settings file " + settingsFile + ": " + e.getMessage(), e);
+      }
+    } else {
+      sb = RadiomicsSettings.builder().binWidth(binWidth);
+    }
+    RadiomicsSettings settings = sb.maskedKernel(masked).kernelRadius(kernelRadius).build();
+    FeatureMapEngine.Builder b = FeatureMapEngine.builder(img, mask)
+        .settings(settings)
+        .features(FeatureMapEngine.parseFeatures(features))
+        .kernel(SQUARE.equals(kernel) ? KernelShape.SQUARE_2D : KernelShape.CUBE_3D)
+        .discretization(PER_WINDOW.equals(discretisation)
+            ? MapDiscretization.PER_WINDOW : MapDiscretization.WHOLE_ROI_ONCE)
+        .threads(threads)
+        .progress(IjProgress.create("Compute Feature Maps"));
+    if (kernelRadiusMm > 0) {
+      b.radiusMm(kernelRadiusMm);
+    }
+    FeatureMaps fm;
+    try {
+      fm = b.build().run();
+    } catch (CanceledException e) {
+      IJ.log("Compute Feature Maps: cancelled");
+      return;
+    }
+    String title = (ImageInputs.present(imageFile) ? imageFile.getName() : image.getTitle()) + " maps";
+    maps = FeatureMapImages.toHyperstack(fm, title);
+    IJ.log("Compute Feature Maps: " + fm.description());
+    notes.forEach(n -> IJ.log("Compute Feature Maps: " + n));
+    if (ImageInputs.present(outputFolder)) {
+      try {
+        FeatureMapImages.save(fm, outputFolder.toPath(), title.replaceAll("[^A-Za-z0-9._-]", "_"),
+            FeatureMapImages.Format.valueOf(outputFormat.toUpperCase(java.util.Locale.ROOT)), false);
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot write the maps: " + e.getMessage(), e);
+      }
+    }
+  }
+}

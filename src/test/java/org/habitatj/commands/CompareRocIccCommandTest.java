@@ -1,0 +1,77 @@
+package org.habitatj.commands;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scijava.Context;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+import org.scijava.module.ModuleItem;
+
+class CompareRocIccCommandTest {
+  static Context context;
+  static CommandService cs;
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void start() {
+    context = new Context(CommandService.class);
+    cs = context.getService(CommandService.class);
+  }
+
+  @AfterAll
+  static void stop() {
+    context.dispose();
+  }
+
+  static void allOutputsSet(CommandModule m) {
+    for (ModuleItem<?> out : m.getInfo().outputs()) {
+      assertNotNull(m.getOutput(out.getName()), out.getName());
+    }
+  }
+
+  @Test
+  void compareRoc() throws Exception {
+    // the two hand-computed scores of RocTest.pairedDeLongHandComputed plus the Metrics example
+    Path csv = tmp.resolve("scores.csv");
+    Files.writeString(csv, "id,malignant,model,orads\n"
+        + "a,1,0.9,0.8\nb,1,0.4,0.7\nc,0,0.5,0.3\nd,0,0.1,0.6\n");
+    CommandModule m = cs.run(CompareRocCommand.class, true, "csvFile", csv.toFile(),
+        "scoreColumns", "model, orads").get();
+    allOutputsSet(m);
+    ResultsTable auc = (ResultsTable) m.getOutput("results");
+    assertEquals(0.75, auc.getValue("AUC", 0), 1e-15);
+    assertEquals(1.0, auc.getValue("AUC", 1), 1e-15);
+    ResultsTable cmp = (ResultsTable) m.getOutput("comparison");
+    // hand computation in RocTest: z = -0.70710678, p = 0.47950012
+    assertEquals(-0.70710678, cmp.getValue("Z", 0), 1e-8);
+    assertEquals(0.47950012, cmp.getValue("p (DeLong paired)", 0), 1e-8);
+    assertTrue(((ImagePlus) m.getOutput("rocPlot")).getWidth() > 100);
+  }
+
+  @Test
+  void iccOnShroutFleiss() throws Exception {
+    Path csv = tmp.resolve("ratings.csv");
+    Files.writeString(csv, "target,j1,j2,j3,j4\n1,9,2,5,8\n2,6,1,3,2\n3,8,4,6,8\n4,7,1,2,6\n"
+        + "5,10,5,6,9\n6,6,2,4,7\n");
+    CommandModule m = cs.run(IccCommand.class, true, "csvFile", csv.toFile(),
+        "raterColumns", "j1,j2,j3,j4").get();
+    allOutputsSet(m);
+    // Shrout & Fleiss 1979 / CLINICAL.md 4.9(a)
+    assertEquals(0.289764, (Double) m.getOutput("icc21"), 1e-6);
+    ResultsTable rt = (ResultsTable) m.getOutput("results");
+    assertEquals(6, rt.size());
+    assertEquals("ICC(3,1)", rt.getStringValue("Form", 2));
+    assertEquals(0.714841, rt.getValue("ICC", 2), 1e-6);
+    assertEquals(0.909316, rt.getValue("ICC", 5), 1e-6);
+  }
+}
