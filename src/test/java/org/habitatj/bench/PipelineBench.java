@@ -25,7 +25,7 @@ public final class PipelineBench {
     CasePipeline.Settings d = CasePipeline.Settings.defaults();
     for (boolean all : new boolean[] {false, true}) {
       CasePipeline.Settings s = new CasePipeline.Settings(d.radiomics(), d.ringMm(), d.ringMode(),
-          !all, d.kernel(), d.kernelRadius(), d.mapFamilies(), d.habitats(), d.threads());
+          !all, d.kernel(), d.kernelRadius(), d.maskedKernel(), d.mapDiscretization(), d.mapFamilies(), d.habitats(), d.threads());
       long[] t = new long[5];
       for (int i = -2; i < 5; i++) {
         long t0 = System.nanoTime();

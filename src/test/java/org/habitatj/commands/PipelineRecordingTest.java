@@ -34,7 +34,7 @@ class PipelineRecordingTest {
   /** The keys documented in the README, in dialog order. */
   static final List<String> DOCUMENTED = List.of("image", "image_file", "mask_source", "mask_file",
       "mask_image", "label", "settings_file", "bin_width", "ring_mm", "habitats", "k_selection",
-      "seed", "window_radius", "map_families", "all_slices", "roma", "composition", "case_id",
+      "seed", "window_radius", "masked_window", "bins_per_window", "map_families", "all_slices", "roma", "composition", "case_id",
       "output_dir");
 
   @TempDir Path tmp;
@@ -58,6 +58,8 @@ class PipelineRecordingTest {
     dialog.put("k_selection", "fixed");
     dialog.put("seed", "3");
     dialog.put("window_radius", "1");
+    dialog.put("masked_window", "true");
+    dialog.put("bins_per_window", "false");
     dialog.put("map_families", "firstorder,glcm");
     dialog.put("all_slices", "true");
     dialog.put("roma", "");
