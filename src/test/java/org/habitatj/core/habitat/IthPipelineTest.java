@@ -111,4 +111,24 @@ class IthPipelineTest {
     assertThrows(IllegalArgumentException.class,
         () -> IthPipeline.largestAreaSlice(Mask.empty(g)));
   }
+
+  @Test
+  void c18BorderTumourScoresLikeShiftedTumour() {
+    // L5 through the pipeline's scoring (crop to the labelled bounding box, no padding needed):
+    // the 4x4 quadrant map (4-conn ITH 0.75) at rows/cols 0..3 of a 10x10 image and moved 3 px.
+    int[][] q = {{1, 1, 2, 2}, {1, 1, 2, 2}, {2, 2, 1, 1}, {2, 2, 1, 1}};
+    Geometry g = Geometry.of(new int[] {10, 10, 1}, new double[] {1, 1, 1});
+    byte[] a = new byte[100];
+    byte[] b = new byte[100];
+    for (int y = 0; y < 4; y++) {
+      for (int x = 0; x < 4; x++) {
+        a[g.index(x, y, 0)] = (byte) q[y][x];
+        b[g.index(x + 3, y + 3, 0)] = (byte) q[y][x];
+      }
+    }
+    org.habitatj.core.ith.IthScore.Options o =
+        org.habitatj.core.ith.IthScore.Options.of(Connectivity.FOUR);
+    assertEquals(0.75, IthPipeline.score(new HabitatMap(g, a, 2), o).score(), 1e-15);
+    assertEquals(0.75, IthPipeline.score(new HabitatMap(g, b, 2), o).score(), 1e-15);
+  }
 }
