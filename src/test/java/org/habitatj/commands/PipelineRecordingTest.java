@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * optional values as {@code []}; replaying it (headless, the macro path) on a 16×16×3 synthetic
  * image + mask gives a byte-identical results CSV.
  */
-class PipelineRecordingTest {
+public class PipelineRecordingTest {
 
   /** The keys documented in the README, in dialog order. */
   static final List<String> DOCUMENTED = List.of("image", "image_file", "mask_source", "mask_file",
@@ -99,7 +99,7 @@ class PipelineRecordingTest {
   }
 
   /** 16×16×3, 1×1×2 mm: noise around 100 with a bright 8×8 block (tumour) on 3 slices. */
-  static void writeSynthetic(Path img, Path mask) {
+  public static void writeSynthetic(Path img, Path mask) {
     Random r = new Random(42);
     ImageStack a = new ImageStack(16, 16);
     ImageStack m = new ImageStack(16, 16);
