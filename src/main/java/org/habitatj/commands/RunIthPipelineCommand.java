@@ -67,16 +67,16 @@ public class RunIthPipelineCommand implements Command {
   private long seed = 0;
   @Parameter(label = "Window radius (voxels)", min = "1", description = "1 = 3x3, 2 = 5x5 "
       + "(ITHscore package)")
-  private int windowRadius = 1;
+  private int windowRadius = 2;
   @Parameter(label = "Windows inside ROI", description = "on: only ROI voxels count in a window "
       + "(PyRadiomics maskedKernel); off: whole windows (ITHscore package)")
-  private boolean maskedWindow = true;
+  private boolean maskedWindow = false;
   @Parameter(label = "Bins per window", description = "grey levels per window (ITHscore package); "
       + "off: once over the ROI (PyRadiomics voxel-based)")
-  private boolean binsPerWindow = false;
+  private boolean binsPerWindow = true;
   @Parameter(label = "Map families", description = "comma-separated: firstorder, glcm, glrlm, "
       + "glszm, gldm, ngtdm")
-  private String mapFamilies = "firstorder,glcm";
+  private String mapFamilies = "firstorder,glcm,glrlm,glszm,gldm,ngtdm";
   @Parameter(label = "All slices", description = "habitats on every slice (3D) instead of the "
       + "largest-area slice (ITHscore)")
   private boolean allSlices = false;

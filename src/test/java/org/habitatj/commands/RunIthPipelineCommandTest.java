@@ -55,9 +55,9 @@ class RunIthPipelineCommandTest {
         Masks.LabelChoice.auto()).mask();
     CasePipeline.Settings d = CasePipeline.Settings.defaults();
     CasePipeline.Settings s = new CasePipeline.Settings(d.radiomics(), 3, d.ringMode(), true,
-        d.kernel(), 1, List.of("firstorder", "glcm"), new org.habitatj.core.habitat.IthPipeline
-            .Options(d.habitats().standardization(), d.habitats().clustering().withK(4)
-            .withSeed(7), d.habitats().ith()), 1);
+        d.kernel(), d.kernelRadius(), d.maskedKernel(), d.mapDiscretization(), d.mapFamilies(),
+        new org.habitatj.core.habitat.IthPipeline.Options(d.habitats().standardization(),
+            d.habitats().clustering().withK(4).withSeed(7), d.habitats().ith()), 1);
     CasePipeline.Result api = CasePipeline.run(v, m, s,
         new CasePipeline.Clinical(35.5, TumourComposition.SOLID), Progress.NONE);
     assertEquals(api.ithScore(), Double.parseDouble(row.get("ith_score")), 0.0);

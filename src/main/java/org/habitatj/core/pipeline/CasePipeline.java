@@ -79,24 +79,32 @@ public final class CasePipeline {
         List.of("firstorder", "glcm", "glrlm", "glszm", "gldm", "ngtdm");
 
     /**
-     * PyRadiomics defaults (bin width 25), 3-mm 2D ring, habitats on the largest-area slice with
-     * 3×3 windows restricted to the ROI and grey levels once over the ROI (PyRadiomics voxel-based
-     * discretisation), first-order + GLCM maps, min–max, K = 6, seed 0. The ITH Score command's
-     * defaults (the ITHscore package: 5×5 windows not restricted to the ROI, grey levels per
-     * window, all six families) are {@link #ithscorePackage()}.
+     * The ITH score as the ITHscore package defines it (Li et al., Eur Radiol 2023; issue 5):
+     * habitats on the tumour's largest-area slice, per-voxel features from 5×5 windows NOT
+     * restricted to the ROI, grey levels per window (each window is its own PyRadiomics run with
+     * bin width 25), all six families (first-order, GLCM, GLRLM, GLSZM, GLDM, NGTDM), min–max
+     * scaling, K = 6, seed 0; plus a 3-mm 2D ring for the combined score.
      */
     public static Settings defaults() {
       return new Settings(RadiomicsSettings.defaults(), 3.0, PeritumoralRing.Mode.SLICE_2D, true,
-          KernelShape.SQUARE_2D, 1, true, MapDiscretization.WHOLE_ROI_ONCE,
-          List.of("firstorder", "glcm"), IthPipeline.Options.DEFAULT,
-          Math.max(1, Runtime.getRuntime().availableProcessors()));
+          KernelShape.SQUARE_2D, 2, false, MapDiscretization.PER_WINDOW, ALL_MAP_FAMILIES,
+          IthPipeline.Options.DEFAULT, Math.max(1, Runtime.getRuntime().availableProcessors()));
     }
 
-    /** As {@link #defaults()} with the ITHscore package's windows (as the ITH Score command). */
+    /** The same as {@link #defaults()}: the ITHscore package's windows (as the ITH Score command). */
     public static Settings ithscorePackage() {
+      return defaults();
+    }
+
+    /**
+     * A faster variant: 3×3 windows restricted to the ROI, grey levels once over the ROI
+     * (PyRadiomics voxel-based mode), first-order + GLCM maps.
+     */
+    public static Settings pyradiomicsVoxelMode() {
       Settings d = defaults();
-      return new Settings(d.radiomics(), d.ringMm(), d.ringMode(), true, d.kernel(), 2, false,
-          MapDiscretization.PER_WINDOW, ALL_MAP_FAMILIES, d.habitats(), d.threads());
+      return new Settings(d.radiomics(), d.ringMm(), d.ringMode(), true, d.kernel(), 1, true,
+          MapDiscretization.WHOLE_ROI_ONCE, List.of("firstorder", "glcm"), d.habitats(),
+          d.threads());
     }
 
     /** Everything that determines the result, for the settings JSON next to the results. */
