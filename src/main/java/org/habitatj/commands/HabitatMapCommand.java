@@ -85,7 +85,7 @@ public class HabitatMapCommand extends HabitatCommandInputs {
     int z1 = r.inputs().slice() < 0 ? g.size(2) - 1 : r.inputs().slice();
     overlay = HabitatOverlay.render(img.toDoubleArray(), map.labelsAsInt(), null, g, z0, z1,
         name + " habitat overlay");
-    ImageInputs.calibrate(overlay, g);
+    ImageInputs.calibrate(overlay, g.subGrid(0, 0, z0, new int[] {g.size(0), g.size(1), z1 - z0 + 1}));
     String[] features = r.inputs().tumourFeatures().names();
     List<Map<String, String>> rows = new ArrayList<>();
     for (HabitatMap.HabitatStats h : r.table()) {
