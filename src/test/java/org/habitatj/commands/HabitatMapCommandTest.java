@@ -250,6 +250,26 @@ class HabitatMapCommandTest {
   }
 
   @Test
+  void silhouetteReturnsTheArgmaxOfItsCurve() {
+    Map<String, Object> out = CommandBridge.runWithOptions(HabitatMapCommand.class, INPUTS
+        + " k_selection=silhouette k_min=2 k_max=5");
+    ResultsTable c = (ResultsTable) out.get("kSelectionCurve");
+    assertEquals(4, c.size());
+    int best = 0;
+    for (int r = 1; r < c.size(); r++) {
+      if (c.getValue("silhouette", r) > c.getValue("silhouette", best)) {
+        best = r;
+      }
+    }
+    for (int r = 0; r < c.size(); r++) {
+      assertEquals(r == best ? 1 : 0, (int) c.getValue("chosen", r));
+      double v = c.getValue("silhouette", r);
+      assertTrue(v > -1 && v <= 1, "silhouette " + v);
+    }
+    assertEquals((int) c.getValue("K", best), ((ResultsTable) out.get("habitats")).size());
+  }
+
+  @Test
   void allSlicesLabelsEveryTumourVoxel() {
     Map<String, Object> out = CommandBridge.runWithOptions(HabitatMapCommand.class, INPUTS
         + " slices=[all slices (3D)] clusters=4 standardization=zscore restarts=3");
