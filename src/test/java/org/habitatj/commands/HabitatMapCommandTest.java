@@ -55,7 +55,10 @@ class HabitatMapCommandTest {
   static int areaLargest;
 
   @BeforeAll
-  static void load() throws Exception {
+  static synchronized void load() throws Exception {
+    if (image != null) {
+      return; // loaded already (the montage test shares these)
+    }
     image = MedicalImageReader.read(IMAGE).volume();
     double[] m = MedicalImageReader.read(MASK).volume().toDoubleArray();
     byte[] b = new byte[m.length];
