@@ -14,6 +14,7 @@ import org.habitatj.core.habitat.HabitatClustering;
 import org.habitatj.core.habitat.IthPipeline;
 import org.habitatj.core.image.Mask;
 import org.habitatj.core.image.Volume;
+import org.habitatj.core.maps.MapDiscretization;
 import org.habitatj.core.pipeline.CasePipeline;
 import org.habitatj.core.settings.PyRadiomicsParams;
 import org.habitatj.core.settings.RadiomicsSettings;
@@ -64,8 +65,15 @@ public class RunIthPipelineCommand implements Command {
   private String kSelection = "fixed";
   @Parameter(label = "Random seed")
   private long seed = 0;
-  @Parameter(label = "Window radius (voxels)", min = "1")
+  @Parameter(label = "Window radius (voxels)", min = "1", description = "1 = 3x3, 2 = 5x5 "
+      + "(ITHscore package)")
   private int windowRadius = 1;
+  @Parameter(label = "Windows inside ROI", description = "on: only ROI voxels count in a window "
+      + "(PyRadiomics maskedKernel); off: whole windows (ITHscore package)")
+  private boolean maskedWindow = true;
+  @Parameter(label = "Bins per window", description = "grey levels per window (ITHscore package); "
+      + "off: once over the ROI (PyRadiomics voxel-based)")
+  private boolean binsPerWindow = false;
   @Parameter(label = "Map families", description = "comma-separated: firstorder, glcm, glrlm, "
       + "glszm, gldm, ngtdm")
   private String mapFamilies = "firstorder,glcm";
@@ -108,7 +116,8 @@ public class RunIthPipelineCommand implements Command {
     HabitatClustering.Options co = io.clustering().withK(habitats).withSeed(seed)
         .withSelection(sel, io.clustering().kMin(), io.clustering().kMax());
     CasePipeline.Settings s = new CasePipeline.Settings(rs, ringMm, d.ringMode(), !allSlices,
-        d.kernel(), windowRadius, Arrays.stream(mapFamilies.split("[,\\s]+"))
+        d.kernel(), windowRadius, maskedWindow, binsPerWindow ? MapDiscretization.PER_WINDOW
+            : MapDiscretization.WHOLE_ROI_ONCE, Arrays.stream(mapFamilies.split("[,\\s]+"))
             .filter(x -> !x.isBlank()).toList(),
         new IthPipeline.Options(io.standardization(), co, io.ith()), d.threads());
     CasePipeline.Clinical clin = new CasePipeline.Clinical(

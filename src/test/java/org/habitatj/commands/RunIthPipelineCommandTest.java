@@ -118,4 +118,24 @@ class RunIthPipelineCommandTest {
     ImagePlus overlay = (ImagePlus) o.get("overlay");
     assertEquals(ImagePlus.COLOR_RGB, overlay.getType());
   }
+
+  /**
+   * The two menu entries that give ITH scores agree on the same case when the pipeline is given
+   * the ITH Score command's (ITHscore package) window choices.
+   */
+  @Test
+  void pipelineWithIthscoreWindowsAgreesWithTheIthScoreCommand() {
+    String files = "image_file=[" + CASE.resolve("MR_T1_image.nii.gz") + "] mask_file=["
+        + CASE.resolve("MR_T1_mask.nii.gz") + "]";
+    ij.measure.ResultsTable p = (ij.measure.ResultsTable) CommandBridge.runWithOptions(
+        RunIthPipelineCommand.class, files + " window_radius=2 masked_window=false "
+            + "bins_per_window=true map_families=[firstorder,glcm,glrlm,glszm,gldm,ngtdm]")
+        .get("results");
+    ij.measure.ResultsTable q = (ij.measure.ResultsTable) CommandBridge.runWithOptions(
+        IthScoreCommand.class, files).get("scores");
+    assertEquals(q.getValue("ith_score", 0), p.getValue("ith_score", 0), 0.0);
+    assertEquals(q.getValue("combined_ith_score", 0), p.getValue("combined_ith_score", 0), 0.0);
+    System.out.println("STS_008 ITHscore windows: ITH " + p.getValue("ith_score", 0) + ", combined "
+        + p.getValue("combined_ith_score", 0));
+  }
 }

@@ -367,26 +367,36 @@ public final class Glcm implements FeatureFamily {
     return s;
   }
 
+  /**
+   * Σ (i + j − μx − μy)^power p(i,j) for power 2, 3 and 4, computed together in one pass over the
+   * loaded matrix and cached until the next {@link Workspace#load} (each sum keeps its own order, so
+   * the values are those of three separate passes).
+   */
   private static double clusterMoment(Workspace w, int power) {
-    int ng = w.ng;
-    double s = 0;
-    double u = w.ux + w.uy;
-    for (int i = w.lo; i <= w.hi; i++) {
-      for (int j = w.lo; j <= w.hi; j++) {
-        double pv = w.p[i * ng + j];
-        if (pv != 0) {
-          double d = i + j + 2 - u;
-          double t = d * d;
-          if (power == 3) {
-            t *= d;
-          } else if (power == 4) {
-            t *= t;
+    if (!w.clusterValid) {
+      int ng = w.ng;
+      double s2 = 0;
+      double s3 = 0;
+      double s4 = 0;
+      double u = w.ux + w.uy;
+      for (int i = w.lo; i <= w.hi; i++) {
+        for (int j = w.lo; j <= w.hi; j++) {
+          double pv = w.p[i * ng + j];
+          if (pv != 0) {
+            double d = i + j + 2 - u;
+            double t = d * d;
+            s2 += pv * t;
+            s3 += pv * (t * d);
+            s4 += pv * (t * t);
           }
-          s += pv * t;
         }
       }
+      w.cluster2 = s2;
+      w.cluster3 = s3;
+      w.cluster4 = s4;
+      w.clusterValid = true;
     }
-    return s;
+    return power == 2 ? w.cluster2 : power == 3 ? w.cluster3 : w.cluster4;
   }
 
   /** Cluster prominence = Σ (i + j − μx − μy)⁴ p(i,j). PyRadiomics ClusterProminence, IBSI AE86. */
@@ -696,6 +706,10 @@ public final class Glcm implements FeatureFamily {
     double hxy1;
     double hxy2;
     int[] rows = new int[0];
+    double cluster2;
+    double cluster3;
+    double cluster4;
+    boolean clusterValid;
     double[] cbuf = new double[0];
     int[] nzbuf = new int[0];
     int[] nnz = new int[0];
@@ -753,6 +767,7 @@ public final class Glcm implements FeatureFamily {
       this.nLevels = nLevels;
       this.lo = lo;
       this.hi = hi;
+      this.clusterValid = false;
       double total = 0;
       for (int i = lo; i <= hi; i++) {
         for (int k = offset + i * ng + lo; k <= offset + i * ng + hi; k++) {

@@ -30,7 +30,7 @@ final class SymmetricEigen {
   /**
    * The second largest eigenvalue of the symmetric n×n matrix {@code m} (n ≥ 2): the same
    * Householder reduction, then Sturm-sequence bisection on the tridiagonal matrix for that one
-   * eigenvalue (to ~4e-16 relative, or 1e-18 absolute near 0) instead of the full QL iteration.
+   * eigenvalue (to 1e-13 relative, or 1e-18 absolute near 0) instead of the full QL iteration.
    * Used by GLCM MCC, which needs only this eigenvalue.
    */
   double secondLargest(double[] m, int n) {
@@ -52,7 +52,7 @@ final class SymmetricEigen {
     for (int it = 0; it < 300; it++) {
       double mid = 0.5 * (lo + hi);
       if (mid <= lo || mid >= hi
-          || hi - lo <= 4e-16 * Math.max(Math.abs(lo), Math.abs(hi)) || hi - lo <= 1e-18) {
+          || hi - lo <= 1e-13 * Math.max(Math.abs(lo), Math.abs(hi)) || hi - lo <= 1e-18) {
         break;
       }
       if (countBelow(n, mid) > k) {

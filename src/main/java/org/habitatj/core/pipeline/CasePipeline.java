@@ -20,6 +20,7 @@ import org.habitatj.core.ith.CombinedIthScore;
 import org.habitatj.core.maps.FeatureMapEngine;
 import org.habitatj.core.maps.FeatureMaps;
 import org.habitatj.core.maps.KernelShape;
+import org.habitatj.core.maps.MapDiscretization;
 import org.habitatj.core.progress.Progress;
 import org.habitatj.core.settings.RadiomicsSettings;
 
@@ -31,8 +32,9 @@ import org.habitatj.core.settings.RadiomicsSettings;
  * composition and the combined ITH score.
  *
  * <p>By default, as the ITHscore package does, habitats are computed on the tumour's largest-area
- * slice ({@link IthPipeline#largestAreaSlice}) with 2D windows; {@link Settings#largestSliceOnly()}
- * false uses every slice. Map features that are not finite at some voxel of the clustered set
+ * slice ({@link IthPipeline#largestAreaSlice}) with 2D windows ({@link Settings#defaults()};
+ * {@link Settings#ithscorePackage()} gives the package's exact window choices);
+ * {@link Settings#largestSliceOnly()} false uses every slice. Map features that are not finite at some voxel of the clustered set
  * (e.g. GLCM correlation of a flat window) are left out of the clustering and listed in the notes.
  *
  * <p>Pure computation: no files, no ImageJ. Deterministic for a given seed.
@@ -50,19 +52,51 @@ public final class CasePipeline {
    * @param largestSliceOnly habitats on the tumour's largest-area slice only (ITHscore package)
    * @param kernel window shape of the maps
    * @param kernelRadius window half-width in voxels
+   * @param maskedKernel windows restricted to the ROI (true) or whole windows (false, ITHscore)
+   * @param mapDiscretization grey levels once over the ROI or per window (ITHscore)
    * @param mapFamilies feature families of the maps (firstorder, glcm, glrlm, glszm, gldm, ngtdm)
    * @param habitats standardisation, K-means (K, seed, restarts, K selection), ITH options
    * @param threads threads for the maps
    */
   public record Settings(RadiomicsSettings radiomics, double ringMm,
       PeritumoralRing.Mode ringMode, boolean largestSliceOnly, KernelShape kernel,
-      int kernelRadius, List<String> mapFamilies, IthPipeline.Options habitats, int threads) {
+      int kernelRadius, boolean maskedKernel, MapDiscretization mapDiscretization,
+      List<String> mapFamilies, IthPipeline.Options habitats, int threads) {
 
-    /** PyRadiomics defaults, 3-mm 2D ring, largest slice, 3×3 windows, first order + GLCM. */
+    /**
+     * As the canonical constructor with the window choices of {@link #defaults()} (windows
+     * restricted to the ROI, grey levels once over the ROI).
+     */
+    public Settings(RadiomicsSettings radiomics, double ringMm, PeritumoralRing.Mode ringMode,
+        boolean largestSliceOnly, KernelShape kernel, int kernelRadius, List<String> mapFamilies,
+        IthPipeline.Options habitats, int threads) {
+      this(radiomics, ringMm, ringMode, largestSliceOnly, kernel, kernelRadius, true,
+          MapDiscretization.WHOLE_ROI_ONCE, mapFamilies, habitats, threads);
+    }
+
+    /** The six map families. */
+    public static final List<String> ALL_MAP_FAMILIES =
+        List.of("firstorder", "glcm", "glrlm", "glszm", "gldm", "ngtdm");
+
+    /**
+     * PyRadiomics defaults (bin width 25), 3-mm 2D ring, habitats on the largest-area slice with
+     * 3×3 windows restricted to the ROI and grey levels once over the ROI (PyRadiomics voxel-based
+     * discretisation), first-order + GLCM maps, min–max, K = 6, seed 0. The ITH Score command's
+     * defaults (the ITHscore package: 5×5 windows not restricted to the ROI, grey levels per
+     * window, all six families) are {@link #ithscorePackage()}.
+     */
     public static Settings defaults() {
       return new Settings(RadiomicsSettings.defaults(), 3.0, PeritumoralRing.Mode.SLICE_2D, true,
-          KernelShape.SQUARE_2D, 1, List.of("firstorder", "glcm"), IthPipeline.Options.DEFAULT,
+          KernelShape.SQUARE_2D, 1, true, MapDiscretization.WHOLE_ROI_ONCE,
+          List.of("firstorder", "glcm"), IthPipeline.Options.DEFAULT,
           Math.max(1, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** As {@link #defaults()} with the ITHscore package's windows (as the ITH Score command). */
+    public static Settings ithscorePackage() {
+      Settings d = defaults();
+      return new Settings(d.radiomics(), d.ringMm(), d.ringMode(), true, d.kernel(), 2, false,
+          MapDiscretization.PER_WINDOW, ALL_MAP_FAMILIES, d.habitats(), d.threads());
     }
 
     /** Everything that determines the result, for the settings JSON next to the results. */
@@ -75,6 +109,8 @@ public final class CasePipeline {
       m.put("largest_slice_only", largestSliceOnly);
       m.put("kernel", kernel.name());
       m.put("kernel_radius_voxels", kernelRadius);
+      m.put("masked_kernel", maskedKernel);
+      m.put("map_discretization", mapDiscretization.name());
       m.put("map_families", mapFamilies);
       m.put("standardization", habitats.standardization().name());
       HabitatClustering.Options c = habitats.clustering();
@@ -239,7 +275,7 @@ public final class CasePipeline {
   /**
    * The habitat stage's inputs: restricts tumour and ring to the tumour's largest-area slice when
    * {@link Settings#largestSliceOnly()}, computes the maps ({@link Settings#mapFamilies()}, kernel,
-   * radius, {@link Settings#radiomics()}) over tumour ∪ ring and extracts the per-voxel features.
+   * radius, masked kernel, discretisation, {@link Settings#radiomics()}) over tumour ∪ ring and extracts the per-voxel features.
    *
    * @param image calibrated intensities
    * @param tumour tumour ROI on the image grid
@@ -269,8 +305,11 @@ public final class CasePipeline {
     for (String f : settings.mapFamilies()) {
       families.put(f, List.of());
     }
-    FeatureMaps maps = FeatureMapEngine.builder(image, union).settings(settings.radiomics())
-        .kernel(settings.kernel()).radiusVoxels(settings.kernelRadius()).features(families)
+    RadiomicsSettings mapSettings = settings.radiomics().toBuilder()
+        .maskedKernel(settings.maskedKernel()).build();
+    FeatureMaps maps = FeatureMapEngine.builder(image, union).settings(mapSettings)
+        .kernel(settings.kernel()).radiusVoxels(settings.kernelRadius())
+        .discretization(settings.mapDiscretization()).features(families)
         .threads(settings.threads()).progress(progress).build().run();
     VoxelFeatures[] vf = voxelFeatures(maps, t, r, notes);
     return new HabitatInputs(z, t, r, maps, vf[0], vf[1]);

@@ -150,6 +150,64 @@ class KernelGeometryTest {
   }
 
   @Test
+  void cancelStopsTheRunAndProgressReachesOne() {
+    Geometry g = Geometry.of(new int[] {8, 8, 4}, new double[] {1, 1, 1});
+    byte[] roi = new byte[256];
+    java.util.Arrays.fill(roi, (byte) 1);
+    double[] img = new double[256];
+    for (int i = 0; i < 256; i++) {
+      img[i] = i % 17;
+    }
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    org.habitatj.core.progress.Progress cancelAfterTwo = new org.habitatj.core.progress.Progress() {
+      @Override
+      public void status(String message) {}
+
+      @Override
+      public void fraction(double done) {
+        calls.incrementAndGet();
+      }
+
+      @Override
+      public boolean isCanceled() {
+        return calls.get() >= 2;
+      }
+    };
+    FeatureMapEngine e = FeatureMapEngine.builder(Volume.ofDoubles(img, g), new Mask(roi, g))
+        .features(Map.of("glcm", List.of("Contrast"))).chunkSize(16).threads(2)
+        .progress(cancelAfterTwo).build();
+    assertThrows(org.habitatj.core.progress.CanceledException.class, e::run);
+    double[] last = {0};
+    FeatureMapEngine.builder(Volume.ofDoubles(img, g), new Mask(roi, g))
+        .features(Map.of("glcm", List.of("Contrast"))).chunkSize(16)
+        .progress(new org.habitatj.core.progress.Progress() {
+          @Override
+          public void status(String message) {}
+
+          @Override
+          public void fraction(double done) {
+            last[0] = Math.max(last[0], done);
+          }
+
+          @Override
+          public boolean isCanceled() {
+            return false;
+          }
+        }).build().run();
+    assertEquals(1.0, last[0], 0.0);
+  }
+
+  @Test
+  void featureChoiceParser() {
+    assertEquals(Map.of("firstorder", List.of(), "glcm", List.of("Contrast", "Idm")),
+        FeatureMapEngine.parseFeatures("firstorder, glcm_Contrast original_glcm_Idm"));
+    assertEquals(6, FeatureMapEngine.parseFeatures("").size());
+    IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+        () -> FeatureMapEngine.parseFeatures("glmc_Contrast"));
+    assertTrue(ex.getMessage().contains("glmc"), ex.getMessage());
+  }
+
+  @Test
   void geometryMismatchIsRefused() {
     Geometry g1 = Geometry.of(new int[] {4, 4, 1}, new double[] {1, 1, 1});
     Geometry g2 = Geometry.of(new int[] {4, 4, 2}, new double[] {1, 1, 1});
