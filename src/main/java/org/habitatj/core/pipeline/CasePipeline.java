@@ -236,6 +236,64 @@ public final class CasePipeline {
       notes.addAll(ring.warnings());
       ringMask = ring.mask();
     }
+    HabitatInputs in = habitatInputs(image, tumour, ringMask, settings, notes,
+        sub(progress, 0.3, 0.8));
+    VoxelFeatures[] vf = {in.tumourFeatures(), in.ringFeatures()};
+    int z = in.slice();
+    FeatureMaps maps = in.maps();
+    progress.status("Habitats");
+    IthPipeline.Result habitats = IthPipeline.run(vf[0], vf[1].voxelCount() > 0 ? vf[1] : null,
+        settings.habitats(), sub(progress, 0.8, 1.0));
+    if (habitats.combined() == null && settings.ringMm() > 0) {
+      notes.add("ring is empty on the habitat slice(s): no combined ITH score");
+    }
+
+    NomogramModel.Prediction nomogram = null;
+    if (clinical.complete() && habitats.combined() != null) {
+      Map<String, Object> v = new LinkedHashMap<>();
+      v.put("ROMA", clinical.roma());
+      v.put("composition", clinical.composition().label());
+      v.put("combined_ITH", habitats.combined().combined().score());
+      nomogram = NomogramModel.bundled().apply(v);
+      notes.addAll(nomogram.warnings());
+      notes.add("nomogram: the bundled model is ILLUSTRATIVE (fitted on synthetic data), not a "
+          + "clinical tool");
+    } else if (clinical.roma() != null || clinical.composition() != null) {
+      notes.add("nomogram skipped: it needs ROMA, composition and a combined ITH score");
+    }
+    progress.fraction(1);
+    return new Result(features, ring, z, maps, habitats, nomogram, notes);
+  }
+
+  /**
+   * What the habitats are computed from: the slice(s), the feature maps over tumour ∪ ring and the
+   * per-voxel features of each.
+   *
+   * @param slice the z index of the habitat slice, or -1 for all slices
+   * @param tumour the tumour voxels clustered (the largest-area slice alone, or all)
+   * @param ring the ring voxels clustered with it (same slice(s); may be empty)
+   * @param maps the feature maps over tumour ∪ ring
+   * @param tumourFeatures map features of the tumour voxels (features not finite everywhere left
+   *     out, listed in the notes)
+   * @param ringFeatures the same features of the ring voxels (may have no voxel)
+   */
+  public record HabitatInputs(int slice, Mask tumour, Mask ring, FeatureMaps maps,
+      VoxelFeatures tumourFeatures, VoxelFeatures ringFeatures) {}
+
+  /**
+   * The habitat stage's inputs: restricts tumour and ring to the tumour's largest-area slice when
+   * {@link Settings#largestSliceOnly()}, computes the maps ({@link Settings#mapFamilies()}, kernel,
+   * radius, masked kernel, discretisation, {@link Settings#radiomics()}) over tumour ∪ ring and extracts the per-voxel features.
+   *
+   * @param image calibrated intensities
+   * @param tumour tumour ROI on the image grid
+   * @param ringMask ring on the same grid ({@link Mask#empty} for none)
+   * @param notes receives the notes (features left out)
+   * @throws IllegalArgumentException for an empty tumour or when no map feature is finite on
+   *     every voxel
+   */
+  public static HabitatInputs habitatInputs(Volume image, Mask tumour, Mask ringMask,
+      Settings settings, List<String> notes, Progress progress) {
     int z = -1;
     Mask t = tumour;
     Mask r = ringMask;
@@ -260,31 +318,9 @@ public final class CasePipeline {
     FeatureMaps maps = FeatureMapEngine.builder(image, union).settings(mapSettings)
         .kernel(settings.kernel()).radiusVoxels(settings.kernelRadius())
         .discretization(settings.mapDiscretization()).features(families)
-        .threads(settings.threads()).progress(sub(progress, 0.3, 0.8)).build().run();
-
+        .threads(settings.threads()).progress(progress).build().run();
     VoxelFeatures[] vf = voxelFeatures(maps, t, r, notes);
-    progress.status("Habitats");
-    IthPipeline.Result habitats = IthPipeline.run(vf[0], vf[1].voxelCount() > 0 ? vf[1] : null,
-        settings.habitats(), sub(progress, 0.8, 1.0));
-    if (habitats.combined() == null && settings.ringMm() > 0) {
-      notes.add("ring is empty on the habitat slice(s): no combined ITH score");
-    }
-
-    NomogramModel.Prediction nomogram = null;
-    if (clinical.complete() && habitats.combined() != null) {
-      Map<String, Object> v = new LinkedHashMap<>();
-      v.put("ROMA", clinical.roma());
-      v.put("composition", clinical.composition().label());
-      v.put("combined_ITH", habitats.combined().combined().score());
-      nomogram = NomogramModel.bundled().apply(v);
-      notes.addAll(nomogram.warnings());
-      notes.add("nomogram: the bundled model is ILLUSTRATIVE (fitted on synthetic data), not a "
-          + "clinical tool");
-    } else if (clinical.roma() != null || clinical.composition() != null) {
-      notes.add("nomogram skipped: it needs ROMA, composition and a combined ITH score");
-    }
-    progress.fraction(1);
-    return new Result(features, ring, z, maps, habitats, nomogram, notes);
+    return new HabitatInputs(z, t, r, maps, vf[0], vf[1]);
   }
 
   /** Tumour and ring voxel features from the maps, without features non-finite anywhere. */
