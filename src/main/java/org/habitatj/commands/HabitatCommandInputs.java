@@ -19,7 +19,8 @@ import org.scijava.plugin.Parameter;
 
 /**
  * Inputs shared by "Habitat Map" and "Habitat Montage": image and tumour mask, slices, map
- * settings (as {@link CasePipeline}: 2D square windows, PyRadiomics defaults but the bin width),
+ * settings (as {@link CasePipeline#Settings}: 5×5 windows not restricted to the ROI, grey levels
+ * per window, six families, PyRadiomics defaults but the bin width),
  * standardisation, seed and restarts. ITH scores and region counts use 8-connectivity on the
  * largest slice (ITHscore) or 26-connectivity on all slices, 1-voxel regions dropped.
  */
@@ -52,11 +53,11 @@ abstract class HabitatCommandInputs implements Command {
   String slices = LARGEST;
 
   @Parameter(label = "Kernel radius (voxels)", min = "1", description = "window half-width")
-  int kernelRadius = 1;
+  int kernelRadius = 2;
 
   @Parameter(label = "Map families",
       description = "comma-separated: firstorder, glcm, glrlm, glszm, gldm, ngtdm")
-  String mapFamilies = "firstorder, glcm";
+  String mapFamilies = "firstorder, glcm, glrlm, glszm, gldm, ngtdm";
 
   @Parameter(label = "Bin width", min = "0", description = "fixed bin width (intensity units)")
   double binWidth = 25;
@@ -68,7 +69,7 @@ abstract class HabitatCommandInputs implements Command {
   long seed = 0;
 
   @Parameter(label = "Restarts", min = "1", description = "k-means++ restarts")
-  int restarts = 10;
+  int restarts = 20;
 
   /** The image read from the file or the open image. */
   Volume volume(List<String> notes) {
@@ -92,7 +93,8 @@ abstract class HabitatCommandInputs implements Command {
     List<String> families = Arrays.stream(mapFamilies.split("[,\\s]+"))
         .filter(x -> !x.isBlank()).toList();
     return new CasePipeline.Settings(RadiomicsSettings.builder().binWidth(binWidth).build(), 0,
-        d.ringMode(), !threeD, d.kernel(), kernelRadius, families, o, d.threads());
+        d.ringMode(), !threeD, d.kernel(), kernelRadius, d.maskedKernel(), d.mapDiscretization(),
+        families, o, d.threads());
   }
 
   /** Title stem for the outputs. */

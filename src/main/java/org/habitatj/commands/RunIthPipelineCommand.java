@@ -119,7 +119,11 @@ public class RunIthPipelineCommand implements Command {
         d.kernel(), windowRadius, maskedWindow, binsPerWindow ? MapDiscretization.PER_WINDOW
             : MapDiscretization.WHOLE_ROI_ONCE, Arrays.stream(mapFamilies.split("[,\\s]+"))
             .filter(x -> !x.isBlank()).toList(),
-        new IthPipeline.Options(io.standardization(), co, io.ith()), d.threads());
+        // habitats on every slice: regions are 3D (26-connectivity); counting them slice by slice
+        // and pooling the slices would drive the score towards 1
+        new IthPipeline.Options(io.standardization(), co, allSlices
+            ? org.habitatj.core.ith.IthScore.Options.of(
+                org.habitatj.core.ith.Connectivity.TWENTY_SIX) : io.ith()), d.threads());
     CasePipeline.Clinical clin = new CasePipeline.Clinical(
         roma == null || roma.isBlank() ? null : parseRoma(roma),
         composition == null || composition.equals("none") ? null

@@ -91,18 +91,22 @@ class HabitatMapCommandTest {
   }
 
   /**
-   * The independent path: maps of first-order + GLCM features (3×3 windows, bin width 25,
-   * PyRadiomics defaults otherwise) over the ROI, per-voxel features without the features not
-   * finite everywhere, then IthPipeline with min–max, K-means options and 8-/26-connectivity.
+   * The independent path: maps of the six families (5×5 windows not restricted to the ROI, grey
+   * levels per window, bin width 25, PyRadiomics defaults otherwise: the ITHscore package's
+   * windows) over the ROI, per-voxel features without the features not finite everywhere, then
+   * IthPipeline with min–max, K-means options and 8-/26-connectivity.
    */
   static IthPipeline.Result reference(Mask roi, HabitatClustering.Options clustering,
       Connectivity c, List<VoxelFeatures> featuresOut) {
     Map<String, List<String>> fam = new LinkedHashMap<>();
-    fam.put("firstorder", List.of());
-    fam.put("glcm", List.of());
+    for (String f : List.of("firstorder", "glcm", "glrlm", "glszm", "gldm", "ngtdm")) {
+      fam.put(f, List.of());
+    }
     FeatureMaps maps = FeatureMapEngine.builder(image, roi)
-        .settings(RadiomicsSettings.builder().binWidth(25).build())
-        .kernel(KernelShape.SQUARE_2D).radiusVoxels(1).features(fam).threads(2).build().run();
+        .settings(RadiomicsSettings.builder().binWidth(25).maskedKernel(false).build())
+        .kernel(KernelShape.SQUARE_2D).radiusVoxels(2)
+        .discretization(org.habitatj.core.maps.MapDiscretization.PER_WINDOW).features(fam)
+        .threads(2).build().run();
     VoxelFeatures all = VoxelFeatures.of(maps, roi);
     List<String> names = new ArrayList<>();
     List<double[]> cols = new ArrayList<>();
