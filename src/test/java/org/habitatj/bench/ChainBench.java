@@ -64,7 +64,11 @@ public final class ChainBench {
     Mask tumour = (Mask) im[1];
     CasePipeline.Settings d = CasePipeline.Settings.defaults();
     CasePipeline.Settings s = new CasePipeline.Settings(d.radiomics(), d.ringMm(), d.ringMode(),
-        false, d.kernel(), d.kernelRadius(), d.mapFamilies(), d.habitats(), threads);
+        false, d.kernel(), d.kernelRadius(), d.maskedKernel(), d.mapDiscretization(),
+        d.mapFamilies(), new org.habitatj.core.habitat.IthPipeline.Options(
+            d.habitats().standardization(), d.habitats().clustering(),
+            org.habitatj.core.ith.IthScore.Options.of(
+                org.habitatj.core.ith.Connectivity.TWENTY_SIX)), threads);
     long[][] t = new long[5][reps];
     long[][] pc = new long[4][reps];
     long[] cpu = new long[reps];

@@ -63,17 +63,6 @@ public final class CasePipeline {
       int kernelRadius, boolean maskedKernel, MapDiscretization mapDiscretization,
       List<String> mapFamilies, IthPipeline.Options habitats, int threads) {
 
-    /**
-     * As the canonical constructor with the window choices of {@link #defaults()} (windows
-     * restricted to the ROI, grey levels once over the ROI).
-     */
-    public Settings(RadiomicsSettings radiomics, double ringMm, PeritumoralRing.Mode ringMode,
-        boolean largestSliceOnly, KernelShape kernel, int kernelRadius, List<String> mapFamilies,
-        IthPipeline.Options habitats, int threads) {
-      this(radiomics, ringMm, ringMode, largestSliceOnly, kernel, kernelRadius, true,
-          MapDiscretization.WHOLE_ROI_ONCE, mapFamilies, habitats, threads);
-    }
-
     /** The six map families. */
     public static final List<String> ALL_MAP_FAMILIES =
         List.of("firstorder", "glcm", "glrlm", "glszm", "gldm", "ngtdm");
