@@ -554,11 +554,11 @@ public class CommandBridge implements PlugIn {
   }
 
   /**
-   * Reports an error once. In a macro: the message goes to the Log ({@code <title> error: msg};
-   * in {@code ImageJ -batch} the Log is stdout) and the macro is aborted quietly where no dialog
-   * can be shown (batch mode, no ImageJ window, headless) or with ImageJ's macro error dialog in
-   * the interactive GUI; with {@link #continueOnError} set the message is only logged and kept in
-   * {@link #lastError()}. Outside a macro: an error dialog (the Log when headless). Used by every
+   * Reports an error, logged once ({@code <title> error: msg}; in {@code ImageJ -batch} the Log
+   * is stdout). In a macro the macro is then aborted, quietly where no dialog can be shown (batch
+   * mode, no ImageJ window, headless) or with ImageJ's macro error dialog in the interactive GUI;
+   * with {@link #continueOnError} set the message is only logged and kept in {@link
+   * #lastError()}. Outside a macro, in the GUI: also an error dialog. Used by every
    * HabitatJ ImageJ 1.x entry point (commands, opener, saver).
    */
   static void reportError(String title, String msg) {
@@ -571,16 +571,17 @@ public class CommandBridge implements PlugIn {
         IJ.log(line);
         return;
       }
+      IJ.log(line);
       if (noDialogs() || interp == null) {
-        IJ.log(line);
         Interpreter.abort();
       } else {
-        interp.abort(title + ": " + msg);
+        interp.abort(title + ": " + msg); // the macro error dialog of the GUI
       }
-    } else if (GraphicsEnvironment.isHeadless() || Interpreter.isBatchMode()) {
-      IJ.log(line);
     } else {
-      IJ.error(title, msg);
+      IJ.log(line);
+      if (!GraphicsEnvironment.isHeadless() && !Interpreter.isBatchMode()) {
+        IJ.error(title, msg);
+      }
     }
   }
 
