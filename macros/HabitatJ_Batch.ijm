@@ -60,7 +60,7 @@ if (File.exists(cohort))
   exit("HabitatJ batch: " + cohort + " exists; choose an empty output folder (inputs and old results are never overwritten)");
 
 setBatchMode(true);
-old = call("org.habitatj.ij.CommandBridge.continueOnError", "true");
+call("org.habitatj.ij.CommandBridge.continueOnError", "true");
 images = newArray(0);
 images = findImages(input, "", imageSuffix, images);
 print("HabitatJ batch: " + images.length + " case(s) in " + input);
@@ -104,7 +104,7 @@ for (i = 0; i < images.length; i++) {
   }
   close("*");
 }
-old = call("org.habitatj.ij.CommandBridge.continueOnError", old);
+call("org.habitatj.ij.CommandBridge.continueOnError", "false");
 print("HabitatJ batch: done, " + nOk + " ok, " + (images.length - nOk) + " failed; " + cohort);
 
 function failCase(cohort, caseId, reason) {

@@ -122,7 +122,7 @@ public class CreatePeritumoralRingCommand implements Command {
             + e.getMessage(), e);
       }
     }
-    if (ImageInputs.LABEL_IMAGE.equalsIgnoreCase(maskSource) && ImageInputs.present(maskImage)) {
+    if (ImageInputs.isLabelImage(maskSource) && ImageInputs.present(maskImage)) {
       return ImageInputs.toVolume(maskImage);
     }
     return null;

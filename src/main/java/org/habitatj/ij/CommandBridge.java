@@ -53,7 +53,7 @@ import org.scijava.module.ModuleItem;
  * <p><b>Outputs</b>: images are shown (in batch mode they become batch-mode images, headless they
  * are only returned), tables go to a ResultsTable window named after the output (an output named
  * {@code results} goes to "Results", so {@code saveAs("Results", path)} works), other values are
- * logged.
+ * logged when the command gives no table (else only a {@code summary}/{@code provenance} message).
  */
 public class CommandBridge implements PlugIn {
 
@@ -73,13 +73,15 @@ public class CommandBridge implements PlugIn {
     try {
       List<CommandParameter> params = parameters(cls);
       String options = Macro.getOptions();
+      if (options == null && noDialogs()) {
+        // run("X", "") from a batch/headless macro: ImageJ passes null options; a dialog would
+        // wait for a user who is not there, so this is a macro call with no options
+        options = "";
+      }
       Map<String, String> values;
       if (options != null) {
         values = resolve(params, options);
-      } else if (GraphicsEnvironment.isHeadless()) {
-        throw new IllegalArgumentException(
-            "no options given and no dialog can be shown headless; give every parameter: "
-                + keyList(params));
+        checkRequired(params, values);
       } else {
         values = showDialog(cls, title, params);
         if (values == null) {
@@ -118,7 +120,9 @@ public class CommandBridge implements PlugIn {
    */
   public static Map<String, Object> runWithOptions(Class<? extends Command> cls, String options) {
     List<CommandParameter> params = parameters(cls);
-    return CommandRunner.run(cls, inputs(params, resolve(params, options)));
+    Map<String, String> values = resolve(params, options);
+    checkRequired(params, values);
+    return CommandRunner.run(cls, inputs(params, values));
   }
 
   /** Loads the command class named in a plugins.config argument. */
@@ -187,6 +191,46 @@ public class CommandBridge implements PlugIn {
     return out;
   }
 
+  /**
+   * True where no dialog may be shown: headless, batch mode, or a macro run without an ImageJ
+   * window ({@code ImageJ -batch}). In the interactive GUI (even from a macro) dialogs are fine.
+   */
+  static boolean noDialogs() {
+    return GraphicsEnvironment.isHeadless() || Interpreter.isBatchMode()
+        || (IJ.getInstance() == null && IJ.isMacro());
+  }
+
+  /**
+   * Fails, listing every missing key, when a required parameter without a default got no value:
+   * a required file or folder left empty, or a required image left empty while no image is
+   * open (an empty required image means the current image).
+   *
+   * @throws IllegalArgumentException naming the missing keys and their labels
+   */
+  static void checkRequired(List<CommandParameter> params, Map<String, String> values) {
+    List<String> missing = new ArrayList<>();
+    for (CommandParameter p : params) {
+      if (p.kind == CommandParameter.Kind.MESSAGE || !p.required) {
+        continue;
+      }
+      String v = values.get(p.key);
+      boolean empty = v == null || v.trim().isEmpty();
+      boolean miss = switch (p.kind) {
+        case FILE, DIRECTORY -> empty;
+        case IMAGE -> (empty || v.trim().equals(NONE)) && WindowManager.getCurrentImage() == null;
+        default -> false;
+      };
+      if (miss) {
+        missing.add(p.key + " (" + p.label + ")");
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException("missing required macro key(s): "
+          + String.join(", ", missing) + "; give each as key=value in the options string"
+          + " (an image by its window title, or open it first to use the current image)");
+    }
+  }
+
   /** Converts resolved option values into the command's typed inputs (field name to value). */
   static Map<String, Object> inputs(List<CommandParameter> params, Map<String, String> values) {
     Map<String, Object> in = new LinkedHashMap<>();
@@ -218,6 +262,9 @@ public class CommandBridge implements PlugIn {
       case STRING:
         return v;
       case CHOICE:
+        if (p.choices.contains(ImageInputs.LABEL_IMAGE)) {
+          v = ImageInputs.canonicalSource(v); // mask_source=[mask image], as the key mask_image
+        }
         for (String c : p.choices) {
           if (c.equalsIgnoreCase(v)) {
             if (p.type.isEnum()) {
@@ -403,9 +450,17 @@ public class CommandBridge implements PlugIn {
     }
   }
 
-  /** Shows the outputs: images, tables, and logs the other values. */
+  /** Outputs that are messages for the user: logged even when the command gives a table. */
+  static final java.util.Set<String> MESSAGE_OUTPUTS = java.util.Set.of("summary", "provenance");
+
+  /**
+   * Shows the outputs: images, tables; the other values are logged when the command gives no
+   * table, otherwise (their values are in the table, macro-visible through getResult) only the
+   * message outputs ({@link #MESSAGE_OUTPUTS}) are logged.
+   */
   static void show(Class<?> cls, Map<String, Object> outputs) {
     boolean headless = GraphicsEnvironment.isHeadless();
+    boolean hasTable = outputs.values().stream().anyMatch(v -> v instanceof ResultsTable);
     for (Map.Entry<String, Object> e : outputs.entrySet()) {
       Object v = e.getValue();
       String name = e.getKey();
@@ -426,7 +481,7 @@ public class CommandBridge implements PlugIn {
         if (!headless) {
           rt.show(t);
         }
-      } else {
+      } else if (!hasTable || MESSAGE_OUTPUTS.contains(name)) {
         IJ.log(name + ": " + v);
       }
     }
@@ -488,35 +543,54 @@ public class CommandBridge implements PlugIn {
   /**
    * Batch macros: {@code call("org.habitatj.ij.CommandBridge.continueOnError", "true")} makes a
    * failing command log its error and set {@link #lastError()} instead of aborting the macro, so
-   * a batch can write an error row for that case and go on (case C04). Returns the old setting.
+   * a batch can write an error row for that case and go on (case C04). Returns "" (a bare
+   * {@code call(...)} statement prints its non-empty return value in ImageJ).
    */
   public static String continueOnError(String on) {
-    String old = Boolean.toString(continueOnError);
     continueOnError = Boolean.parseBoolean(on == null ? "false" : on.trim());
-    return old;
+    // "" so that a bare call(...) statement prints nothing (ImageJ logs a non-empty return value
+    // of a call() used as a statement)
+    return "";
   }
 
   /**
-   * Reports an error. In a macro: aborts it (with the macro error dialog when ImageJ has a window;
-   * quietly, message on the log and stderr, in batch/headless ImageJ where a dialog would block),
-   * unless {@link #continueOnError} is set. Outside a macro: an error dialog.
+   * Reports an error, logged once ({@code <title> error: msg}; in {@code ImageJ -batch} the Log
+   * is stdout). In a macro the macro is then aborted, quietly where no dialog can be shown (batch
+   * mode, no ImageJ window, headless) or with ImageJ's macro error dialog in the interactive GUI;
+   * with {@link #continueOnError} set the message is only logged and kept in {@link
+   * #lastError()}. Outside a macro, in the GUI: also an error dialog. Used by every
+   * HabitatJ ImageJ 1.x entry point (commands, opener, saver).
    */
-  private static void fail(String title, String msg) {
+  static void reportError(String title, String msg) {
     lastError = msg;
-    IJ.log(title + " error: " + msg);
+    String line = title + " error: " + msg;
     Interpreter interp = Interpreter.getInstance();
-    if (interp != null && IJ.isMacro()) {
+    boolean macro = interp != null || IJ.isMacro();
+    if (macro) {
       if (continueOnError) {
+        IJ.log(line);
         return;
       }
-      if (IJ.getInstance() == null || GraphicsEnvironment.isHeadless()) {
-        System.err.println(title + " error: " + msg);
+      IJ.log(line);
+      if (noDialogs() || interp == null) {
         Interpreter.abort();
       } else {
-        interp.abort(title + ": " + msg);
+        interp.abort(title + ": " + msg); // the macro error dialog of the GUI
       }
-    } else if (!GraphicsEnvironment.isHeadless()) {
-      IJ.error(title, msg);
+    } else {
+      IJ.log(line);
+      if (!GraphicsEnvironment.isHeadless() && !Interpreter.isBatchMode()) {
+        IJ.error(title, msg);
+      }
     }
+  }
+
+  /** Clears {@link #lastError()} before an entry point runs. */
+  static void clearError() {
+    lastError = "";
+  }
+
+  private static void fail(String title, String msg) {
+    reportError(title, msg);
   }
 }

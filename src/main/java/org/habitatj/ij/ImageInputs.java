@@ -31,6 +31,24 @@ public final class ImageInputs {
   public static final String MASK_FILE = "mask file";
   public static final String LABEL_IMAGE = "label image";
   public static final String ROI_MANAGER = "ROI Manager";
+  /**
+   * Accepted alias of {@link #LABEL_IMAGE}: the input holding that image has the macro key
+   * {@code mask_image}, so {@code mask_source=[mask image]} means the same.
+   */
+  public static final String MASK_IMAGE = "mask image";
+
+  /**
+   * The canonical mask source for a value: {@link #MASK_IMAGE} (any case) gives {@link
+   * #LABEL_IMAGE}; other values are returned unchanged.
+   */
+  public static String canonicalSource(String source) {
+    return MASK_IMAGE.equalsIgnoreCase(source == null ? "" : source.trim()) ? LABEL_IMAGE : source;
+  }
+
+  /** True for the label-image source ({@code "label image"} or its alias {@code "mask image"}). */
+  public static boolean isLabelImage(String source) {
+    return LABEL_IMAGE.equalsIgnoreCase(canonicalSource(source));
+  }
 
   private ImageInputs() {}
 
@@ -80,7 +98,7 @@ public final class ImageInputs {
       }
       labels = read(maskFile, "mask", notes);
       name = maskFile.getName();
-    } else if (LABEL_IMAGE.equalsIgnoreCase(source)) {
+    } else if (isLabelImage(source)) {
       if (!present(maskImage)) {
         throw new IllegalArgumentException("mask source is 'label image' but no mask image is open");
       }

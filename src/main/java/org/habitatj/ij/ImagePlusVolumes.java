@@ -111,12 +111,15 @@ public final class ImagePlusVolumes {
     String title = "'" + imp.getTitle() + "'";
     if (channel == 0 && nc > 1) {
       throw new IllegalArgumentException(
-          "image " + title + " has " + nc + " channels; choose one channel explicitly "
-              + "(or split the channels with Image > Color > Split Channels)");
+          "image " + title + " has " + nc + " channels; HabitatJ works on one channel: split "
+              + "them with Image > Color > Split Channels (or Image > Duplicate... with a single "
+              + "channel), then run the command on that image");
     }
     if (frame == 0 && nt > 1) {
       throw new IllegalArgumentException(
-          "image " + title + " has " + nt + " time frames; choose one frame explicitly");
+          "image " + title + " has " + nt + " time frames; HabitatJ works on one frame: use "
+              + "Image > Duplicate... with a single frame (duplicate hyperstack, frames=N), then "
+              + "run the command on that image");
     }
     int c = Math.max(1, channel);
     int t = Math.max(1, frame);

@@ -28,6 +28,7 @@ public class MedicalVolumeOpener implements PlugIn {
 
   @Override
   public void run(String arg) {
+    CommandBridge.clearError();
     String path = arg;
     if (path == null || path.isEmpty()) {
       OpenDialog od = new OpenDialog("Open NIfTI/NRRD (HabitatJ)");
@@ -43,9 +44,18 @@ public class MedicalVolumeOpener implements PlugIn {
         IJ.log(imp.getTitle() + ": " + notes);
       }
       imp.show();
-    } catch (ImageFormatException e) {
-      IJ.error("HabitatJ", e.getMessage());
+    } catch (ImageFormatException | RuntimeException e) {
+      // in a macro, batch or headless: logged and the macro aborted (or lastError set with
+      // continueOnError), never a modal dialog that would hang ImageJ -batch
+      CommandBridge.reportError("NIfTI/NRRD (HabitatJ)", message(e, path));
     }
+  }
+
+  /** The error message, naming the file when the exception's own message does not. */
+  static String message(Exception e, String path) {
+    String m = e.getMessage() == null ? e.toString() : e.getMessage();
+    String name = path == null ? "" : Path.of(path).getFileName().toString();
+    return name.isEmpty() || m.contains(name) ? m : path + ": " + m;
   }
 
   /**

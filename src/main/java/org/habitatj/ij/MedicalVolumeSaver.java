@@ -33,9 +33,14 @@ public class MedicalVolumeSaver implements PlugIn {
 
   @Override
   public void run(String arg) {
+    CommandBridge.clearError();
     ImagePlus imp = WindowManager.getCurrentImage();
     if (imp == null) {
-      IJ.noImage();
+      if (CommandBridge.noDialogs()) {
+        CommandBridge.reportError("Save NIfTI/NRRD (HabitatJ)", "no image is open");
+      } else {
+        IJ.noImage();
+      }
       return;
     }
     String path = arg;
@@ -51,8 +56,9 @@ public class MedicalVolumeSaver implements PlugIn {
       // the interactive dialog already asked about overwriting
       save(imp, Path.of(path), arg == null || arg.isEmpty());
       IJ.showStatus("saved " + path);
-    } catch (ImageFormatException | IllegalArgumentException e) {
-      IJ.error("HabitatJ", e.getMessage());
+    } catch (ImageFormatException | RuntimeException e) {
+      CommandBridge.reportError("Save NIfTI/NRRD (HabitatJ)",
+          MedicalVolumeOpener.message(e, path));
     }
   }
 

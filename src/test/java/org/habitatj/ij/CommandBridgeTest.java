@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.habitatj.ij.fixture.MaskSourceCommand;
 import org.habitatj.ij.fixture.MaskedMeanCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,8 +72,8 @@ class CommandBridgeTest {
         base + "factor=abc"));
     assertMessage("is not one of: sum, mean", () -> CommandBridge.runWithOptions(
         MaskedMeanCommand.class, base + "statistic=median"));
-    assertMessage("'output_dir' needs a folder", () -> CommandBridge.runWithOptions(
-        MaskedMeanCommand.class, "image=[" + img + "]"));
+    assertMessage("missing required macro key(s): output_dir (Output folder)",
+        () -> CommandBridge.runWithOptions(MaskedMeanCommand.class, "image=[" + img + "]"));
     // an error thrown by the command itself arrives with its message
     assertMessage("habitat_k = 1 must be >= 2", () -> CommandBridge.runWithOptions(
         MaskedMeanCommand.class, base + "habitat_k=1"));
@@ -223,5 +224,53 @@ class CommandBridgeTest {
     Path p = tmp.resolve("mask.tif");
     IJ.saveAsTiff(new ImagePlus("mask", st), p.toString());
     return p;
+  }
+
+  /**
+   * A macro call with no options (run("X", "") in batch mode, where ImageJ passes null options)
+   * must name every required key that has no default instead of opening a dialog.
+   */
+  @Test
+  void emptyOptionsListEveryMissingRequiredKey() {
+    List<CommandParameter> params = CommandBridge.parameters(MaskSourceCommand.class);
+    Map<String, String> v = CommandBridge.resolve(params, "");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CommandBridge.checkRequired(params, v));
+    assertTrue(e.getMessage().contains(
+        "missing required macro key(s): input_file (Input file), output_dir (Output folder)"),
+        e.getMessage());
+    // mask_source has a default: not listed
+    assertTrue(!e.getMessage().contains("mask_source"), e.getMessage());
+    assertMessage("missing required macro key(s): output_dir (Output folder)",
+        () -> CommandBridge.runWithOptions(MaskSourceCommand.class, "input_file=/tmp/a.nii"));
+  }
+
+  /** mask_source=[mask image] (as the key mask_image) is the label-image source. */
+  @Test
+  void maskImageIsAnAliasOfLabelImage() {
+    String base = "input_file=[/tmp/a.nii] output_dir=[" + tmp + "] ";
+    assertEquals("label image", CommandBridge.runWithOptions(MaskSourceCommand.class,
+        base + "mask_source=[mask image]").get("source"));
+    assertEquals("label image", CommandBridge.runWithOptions(MaskSourceCommand.class,
+        base + "mask_source=[Mask Image]").get("source"));
+    assertEquals("label image", CommandBridge.runWithOptions(MaskSourceCommand.class,
+        base + "mask_source=[label image]").get("source"));
+    assertEquals("mask file", CommandBridge.runWithOptions(MaskSourceCommand.class,
+        base).get("source"));
+    assertMessage("is not one of: mask file, label image, ROI Manager",
+        () -> CommandBridge.runWithOptions(MaskSourceCommand.class, base + "mask_source=roi"));
+    assertTrue(ImageInputs.isLabelImage("mask image"));
+    assertTrue(ImageInputs.isLabelImage("label image"));
+    assertTrue(!ImageInputs.isLabelImage("mask file"));
+  }
+
+  /** continueOnError returns "" so a bare call(...) statement prints nothing in ImageJ. */
+  @Test
+  void continueOnErrorReturnsNothingToPrint() {
+    try {
+      assertEquals("", CommandBridge.continueOnError("true"));
+    } finally {
+      assertEquals("", CommandBridge.continueOnError("false"));
+    }
   }
 }

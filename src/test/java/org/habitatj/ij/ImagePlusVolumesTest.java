@@ -128,9 +128,15 @@ class ImagePlusVolumesTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> ImagePlusVolumes.wrap(imp));
     assertTrue(e.getMessage().contains("2 channels"), e.getMessage());
+    // no command has a channel key: the message says what to do in ImageJ
+    assertTrue(e.getMessage().contains("Image > Color > Split Channels"), e.getMessage());
+    assertTrue(e.getMessage().contains("Image > Duplicate..."), e.getMessage());
+    assertTrue(!e.getMessage().contains("explicitly"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
         () -> ImagePlusVolumes.wrap(imp, 1, 0, ImagePlusVolumes.UnitPolicy.REQUIRE_PHYSICAL));
     assertTrue(e.getMessage().contains("2 time frames"), e.getMessage());
+    assertTrue(e.getMessage().contains("Image > Duplicate..."), e.getMessage());
+    assertTrue(!e.getMessage().contains("explicitly"), e.getMessage());
     // channel 2, frame 2: stack indices (c-1) + 2(z-1) + 6(t-1) + 1 = 8, 10, 12 → values 7, 9, 11
     Volume v = ImagePlusVolumes.wrap(imp, 2, 2, ImagePlusVolumes.UnitPolicy.REQUIRE_PHYSICAL);
     assertArrayEquals(new double[] {7, 107, 9, 109, 11, 111}, v.toDoubleArray(), 0);

@@ -224,11 +224,27 @@ public final class Masks {
       throw new MaskException(
           MaskException.Reason.GEOMETRY_MISMATCH,
           "image and mask are not on the same voxel grid (relative tolerance "
-              + Geometry.DEFAULT_TOLERANCE + "):\n  image " + imageName + ": " + image.describe()
-              + "\n  mask  " + maskName + ": " + mask.describe()
+              + Geometry.DEFAULT_TOLERANCE + "):\n  " + gridLabel("image", imageName) + ": " + image.describe()
+              + "\n  " + gridLabel("mask ", maskName) + ": " + mask.describe()
               + "\nCheck that the mask was made on this image; if it is on purpose, resample "
               + "the mask onto the image grid (nearest neighbour).");
     }
+  }
+
+  /**
+   * "image NAME", or NAME alone when it already starts with the role word (so a caller passing
+   * "image" or "mask 'x'" does not give "image image" or "mask mask 'x'").
+   */
+  private static String gridLabel(String role, String name) {
+    String r = role.trim();
+    if (name == null || name.isBlank()) {
+      return role;
+    }
+    String n = name.trim();
+    if (n.equalsIgnoreCase(r) || n.toLowerCase(java.util.Locale.ROOT).startsWith(r + " ")) {
+      return n.length() == r.length() ? role : n;
+    }
+    return role + " " + n;
   }
 
   /**

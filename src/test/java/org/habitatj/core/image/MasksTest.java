@@ -170,6 +170,13 @@ class MasksTest {
     Geometry m3 = img.withSize(new int[] {10, 10, 4});
     e = assertThrows(MaskException.class, () -> Masks.checkSameGrid(img, m3, "i", "m3"));
     assertTrue(e.getMessage().contains("10×10×4"), e.getMessage());
+    // names that already are the role word are not repeated ("image image", "mask  mask 'x'")
+    e = assertThrows(MaskException.class,
+        () -> Masks.checkSameGrid(img, m3, "image", "mask 'seg.tif'"));
+    assertTrue(e.getMessage().contains("\n  image: size 10×10×5"), e.getMessage());
+    assertTrue(e.getMessage().contains("\n  mask 'seg.tif': size 10×10×4"), e.getMessage());
+    assertTrue(!e.getMessage().contains("image image") && !e.getMessage().contains("mask mask"),
+        e.getMessage());
 
     // explicit nearest-neighbour resampling of M2 (shifted one voxel in +x) onto the image grid:
     // mask voxel (i,j,k) sits at image voxel (i+1,j,k)
