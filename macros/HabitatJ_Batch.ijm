@@ -79,7 +79,7 @@ for (i = 0; i < images.length; i++) {
     failCase(cohort, caseId, "mask file not found: " + maskFile);
     continue;
   }
-  File.makeDirectory(caseDir);
+  // the case folder is made by the command when it writes its outputs: a failing case leaves none
   common = "image_file=[" + imageFile + "] mask_source=[mask file] mask_file=[" + maskFile
     + "] label=" + label + " settings_file=[" + settings + "] case_id=[" + caseId + "]";
   if (mode == "features") {

@@ -19,6 +19,7 @@ import org.habitatj.io.LoadedImage;
  *
  * <pre>
  * info IMAGE MASK [--label N | --nonzero] [--resample-mask]
+ * pipeline IMAGE MASK --out DIR [--label N | --nonzero] [--resample-mask] [key=value ...]
  * </pre>
  *
  * Loads an image and its mask (NIfTI, NRRD, DICOM file/folder, TIFF), checks that they share the
@@ -97,8 +98,10 @@ public final class Main {
   private static void usage(PrintStream s) {
     s.println("HabitatJ " + Version.VERSION);
     s.println("usage: info IMAGE MASK [--label N | --nonzero] [--resample-mask]");
-    s.println("       pipeline IMAGE MASK --out DIR [key=value ...]   (Run ITH Pipeline; keys as"
-        + " in the macro)");
+    s.println("       pipeline IMAGE MASK --out DIR [--label N | --nonzero] [--resample-mask]"
+        + " [key=value ...]");
+    s.println("                (Run ITH Pipeline; IMAGE and MASK loaded as by info; keys as in"
+        + " the macro)");
     s.println("  IMAGE, MASK: .nii, .nii.gz, .nrrd, .nhdr, DICOM file or series folder, TIFF");
     s.println("  --label N        ROI = voxels equal to N (default: the only non-zero label)");
     s.println("  --nonzero        ROI = every non-zero voxel (e.g. float masks 0/0.0039)");

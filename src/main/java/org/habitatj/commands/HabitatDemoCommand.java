@@ -47,8 +47,9 @@ public class HabitatDemoCommand implements Command {
   @Parameter(type = ItemIO.OUTPUT, label = "Demo habitats")
   private ImagePlus habitats;
 
+  /** Named {@code results} so the bridge makes it ImageJ's Results table (macro getResult). */
   @Parameter(type = ItemIO.OUTPUT, label = "Demo ITH scores")
-  private ResultsTable scores;
+  private ResultsTable results;
 
   @Override
   public void run() {
@@ -77,17 +78,17 @@ public class HabitatDemoCommand implements Command {
     maps.getCalibration().pixelHeight = g.spacing(1);
 
     ImageStack hs = new ImageStack(g.size(0), g.size(1));
-    scores = new ResultsTable();
+    results = new ResultsTable();
     for (HabitatDemo.Step s : r.steps()) {
       String label = String.format(Locale.ROOT, "K=%d ITH=%.3f combined=%.3f ARI=%.2f", s.k(),
           s.ithScore(), s.combinedIthScore(), s.adjustedRandIndex());
       hs.addSlice(label, HabitatOverlay.render(values, s.habitats().tumourMap().labelsAsInt(),
           r.pipeline().ring().mask(), g, 0, 0, label).getProcessor());
-      scores.incrementCounter();
-      scores.addValue("K", s.k());
-      scores.addValue("ith_score", s.ithScore());
-      scores.addValue("combined_ith_score", s.combinedIthScore());
-      scores.addValue("adjusted_rand_index", s.adjustedRandIndex());
+      results.incrementCounter();
+      results.addValue("K", s.k());
+      results.addValue("ith_score", s.ithScore());
+      results.addValue("combined_ith_score", s.combinedIthScore());
+      results.addValue("adjusted_rand_index", s.adjustedRandIndex());
     }
     habitats = new ImagePlus("Demo habitats K=" + kMin + ".." + kMax, hs);
   }

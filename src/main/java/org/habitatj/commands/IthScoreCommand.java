@@ -99,8 +99,9 @@ public class IthScoreCommand implements Command {
   @Parameter(label = "Ring distance (mm)", min = "0.001")
   private double ringDistance = 3.0;
 
+  /** Named {@code results} so the bridge makes it ImageJ's Results table (macro getResult). */
   @Parameter(type = ItemIO.OUTPUT, label = "Scores")
-  private ResultsTable scores;
+  private ResultsTable results;
 
   @Parameter(type = ItemIO.OUTPUT, label = "Habitats")
   private ResultsTable habitats;
@@ -117,15 +118,19 @@ public class IthScoreCommand implements Command {
     Volume img = ImageInputs.image(image, imageFile, notes);
     Mask tumour = ImageInputs.mask(maskSource, maskFile, maskImage, label, image, img.geometry(), notes);
     boolean threeD = ALL.equals(slices);
+    Mask wholeTumour = tumour;
     if (!threeD) {
       tumour = IthPipeline.slice(tumour, IthPipeline.largestAreaSlice(tumour));
     }
     Mask ring = null;
+    int wholeRingVoxels = 0;
     if (combined) {
-      PeritumoralRing.Result r = PeritumoralRing.builder().distanceMm(ringDistance).build()
-          .compute(tumour);
+      PeritumoralRing ringOp = PeritumoralRing.builder().distanceMm(ringDistance).build();
+      PeritumoralRing.Result r = ringOp.compute(tumour);
       notes.addAll(r.warnings());
       ring = r.isEmpty() ? null : r.mask();
+      // the whole ring around the tumour (all slices), as in the pipeline's ring_voxels
+      wholeRingVoxels = threeD ? r.voxels() : ringOp.compute(wholeTumour).voxels();
     }
     Mask union = ring == null ? tumour : or(tumour, ring);
     RadiomicsSettings s = RadiomicsSettings.defaults().toBuilder().binWidth(binWidth)
@@ -149,12 +154,15 @@ public class IthScoreCommand implements Command {
     row.put("ring_ith_score", r.combined() == null || r.combined().ringOnly() == null ? "NaN"
         : String.valueOf(r.combined().ringOnly().score()));
     row.put("tumour_voxels", String.valueOf(tumour.count()));
-    row.put("ring_voxels", String.valueOf(ring == null ? 0 : ring.count()));
+    // ring_voxels: whole ring (all slices); habitat_ring_voxels: the ring clustered on the
+    // habitat slice(s)
+    row.put("ring_voxels", String.valueOf(wholeRingVoxels));
+    row.put("habitat_ring_voxels", String.valueOf(ring == null ? 0 : ring.count()));
     row.put("K", String.valueOf(r.tumourClustering().k()));
     row.put("seed", String.valueOf(seed));
     row.put("connectivity", c.name());
     row.put("notes", String.join("; ", notes));
-    scores = Tables.of(List.of(row));
+    results = Tables.of(List.of(row));
     List<Map<String, String>> rows = new ArrayList<>();
     for (HabitatMap.HabitatStats h : r.tumourMap().table(c, null)) {
       Map<String, String> t = new LinkedHashMap<>();

@@ -74,7 +74,8 @@ public final class DicomSeries {
       }
       files.removeIf(p -> !hasDicomMagic(p));
       if (files.isEmpty()) {
-        throw new ImageFormatException(fileOrFolder, "no DICOM files in this folder");
+        throw new ImageFormatException(fileOrFolder, "no DICOM files in this folder"
+            + seriesSubfolders(fileOrFolder));
       }
       // non-image objects (RTSTRUCT, SR, presentation states …) have no Pixel Data element
       files.removeIf(p -> !hasPixelData(p));
@@ -327,6 +328,34 @@ public final class DicomSeries {
       }
     }
     return null;
+  }
+
+  /**
+   * For a folder without DICOM files: "; subfolders holding DICOM series: a, b/c (give one of them)"
+   * listing the subfolders (up to 3 levels down, at most 10 named) that directly hold a DICOM file,
+   * or "" when there are none.
+   */
+  static String seriesSubfolders(Path folder) {
+    List<String> found = new ArrayList<>();
+    try (Stream<Path> s = Files.walk(folder, 3)) {
+      s.filter(Files::isDirectory).filter(d -> !d.equals(folder)).sorted().forEach(d -> {
+        try (Stream<Path> f = Files.list(d)) {
+          if (f.filter(Files::isRegularFile).anyMatch(DicomSeries::hasDicomMagic)) {
+            found.add(folder.relativize(d).toString());
+          }
+        } catch (IOException e) {
+          // unreadable subfolder: not listed
+        }
+      });
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return "";
+    }
+    if (found.isEmpty()) {
+      return "";
+    }
+    String list = String.join(", ", found.subList(0, Math.min(10, found.size())))
+        + (found.size() > 10 ? " … (" + found.size() + " in all)" : "");
+    return "; subfolders holding DICOM series: " + list + " (give one of them)";
   }
 
   static boolean hasDicomMagic(Path p) {

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import net.imglib2.Cursor;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.view.Views;
@@ -85,8 +87,25 @@ final class VoxelEncoder {
     Path tmp = null;
     try {
       Files.createDirectories(dir);
-      tmp = Files.createTempFile(dir, ".habitatj-", ".part");
-      try (OutputStream out = Files.newOutputStream(tmp)) {
+      // not Files.createTempFile: it makes the file owner-only (0600), and the move would keep
+      // that; a file created with CREATE_NEW gets the default permissions (umask), like any
+      // other output
+      OutputStream os = null;
+      for (int attempt = 0; os == null; attempt++) {
+        Path candidate = dir.resolve(".habitatj-" + Long.toHexString(
+            java.util.concurrent.ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE)
+            + ".part");
+        try {
+          os = Files.newOutputStream(candidate, StandardOpenOption.CREATE_NEW,
+              StandardOpenOption.WRITE);
+          tmp = candidate;
+        } catch (FileAlreadyExistsException e) {
+          if (attempt > 100) {
+            throw e;
+          }
+        }
+      }
+      try (OutputStream out = os) {
         body.write(out);
       }
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);

@@ -25,7 +25,7 @@ class HabitatDemoCommandTest {
     ImagePlus image = (ImagePlus) o.get("image");
     ImagePlus maps = (ImagePlus) o.get("maps");
     ImagePlus habitats = (ImagePlus) o.get("habitats");
-    ResultsTable scores = (ResultsTable) o.get("scores");
+    ResultsTable scores = (ResultsTable) o.get("results");
     assertNotNull(image.getOverlay());
     assertEquals(128, image.getWidth());
     assertTrue(maps.getStackSize() > 10, "feature maps: " + maps.getStackSize());

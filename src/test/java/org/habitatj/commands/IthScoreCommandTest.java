@@ -26,7 +26,7 @@ class IthScoreCommandTest {
     Map<String, Object> out = CommandBridge.runWithOptions(IthScoreCommand.class,
         "image_file=[" + dir.resolve("brain1_image.nrrd") + "] mask_source=[mask file] mask_file=["
             + dir.resolve("brain1_label.nrrd") + "] label=1");
-    ResultsTable s = (ResultsTable) out.get("scores");
+    ResultsTable s = (ResultsTable) out.get("results");
     double ith = s.getValue("ith_score", 0);
     System.out.println("brain1 via ITH Score command: ITH " + ith + ", combined "
         + s.getValue("combined_ith_score", 0) + ", ring-only " + s.getValue("ring_ith_score", 0)

@@ -132,9 +132,16 @@ class RunIthPipelineCommandTest {
             + "bins_per_window=true map_families=[firstorder,glcm,glrlm,glszm,gldm,ngtdm]")
         .get("results");
     ij.measure.ResultsTable q = (ij.measure.ResultsTable) CommandBridge.runWithOptions(
-        IthScoreCommand.class, files).get("scores");
+        IthScoreCommand.class, files).get("results");
     assertEquals(q.getValue("ith_score", 0), p.getValue("ith_score", 0), 0.0);
     assertEquals(q.getValue("combined_ith_score", 0), p.getValue("combined_ith_score", 0), 0.0);
+    // the same names count the same voxels: the whole ring, and the ring on the habitat slice
+    // (a part of it); the joint clustering agrees, so the clustered rings must agree too
+    double whole = p.getValue("ring_voxels", 0);
+    double onSlice = p.getValue("habitat_ring_voxels", 0);
+    assertTrue(onSlice > 0 && onSlice < whole, onSlice + " of " + whole);
+    assertEquals(whole, q.getValue("ring_voxels", 0), 0.0);
+    assertEquals(onSlice, q.getValue("habitat_ring_voxels", 0), 0.0);
     System.out.println("STS_008 ITHscore windows: ITH " + p.getValue("ith_score", 0) + ", combined "
         + p.getValue("combined_ith_score", 0));
   }

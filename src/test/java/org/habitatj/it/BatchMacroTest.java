@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * case between them (STS_008 image with a single-voxel mask). Asserted: one row per case in order;
  * the degenerate case has an error row with the reason and the batch goes on (C04); the features
  * equal the PyRadiomics reference (reference/whole_roi, binWidth 25, when ../shared is present);
- * ith_score and combined_ith_score equal the Java API ({@link CasePipeline}) on the same inputs.
+ * ith_score and combined_ith_score equal the Java API ({@link CasePipeline}) on the same inputs;
+ * the failed case has no output folder, the others have theirs.
  */
 class BatchMacroTest {
 
@@ -69,6 +70,9 @@ class BatchMacroTest {
     assertEquals(expectedIds, rows.stream().map(r -> r.get("case_id")).toList(), all);
     assertEquals("error", rows.get(1).get("status"));
     assertTrue(rows.get(1).get("error").contains("ROI has 1 voxel"), rows.get(1).get("error"));
+    // a case's output folder exists only when the case succeeded
+    assertTrue(!Files.exists(output.resolve("STS_009_single_voxel")),
+        "output folder made for a failed case");
     int features = 0;
     double worst = 0;
     for (Map<String, String> row : rows) {

@@ -66,7 +66,11 @@ public final class Roma {
     }
   }
 
-  /** Fujirebio HE4 EIA + Abbott ARCHITECT CA125 II (FDA 2011, 75 % specificity): 13.1 / 27.7 %. */
+  /**
+   * Fujirebio HE4 EIA + Abbott ARCHITECT CA125 II (FDA 2011, 75 % specificity): 13.1 / 27.7 %.
+   * CA125 range 1–1000 U/mL (ARCHITECT CA 125 II, Jeong et al. 2017); the HE4 EIA's range could
+   * not be verified from a source, so it is not configured and every evaluation says so.
+   */
   public static final Platform FUJIREBIO =
       new Platform(
           "Fujirebio HE4 EIA + ARCHITECT CA125 II",
@@ -164,6 +168,23 @@ public final class Roma {
     double roma = 100 / (1 + Math.exp(-pi));
     List<String> w = new ArrayList<>();
     range(w, "HE4", he4, "pmol/L", platform.he4Min(), platform.he4Max(), platform.name());
+    if (Double.isNaN(platform.he4Min()) && Double.isNaN(platform.he4Max())) {
+      // no verified source for this platform's HE4 range (Fujirebio HE4 EIA): say so, and compare
+      // with the widest HE4 range that is configured (Architect/Elecsys, Jeong 2017: up to 1500)
+      double top = Double.NaN;
+      for (Platform p : PLATFORMS) {
+        if (!Double.isNaN(p.he4Max())) {
+          top = Double.isNaN(top) ? p.he4Max() : Math.max(top, p.he4Max());
+        }
+      }
+      String msg = "HE4 " + fmt(he4) + " pmol/L is not checked: the HE4 measuring range of "
+          + platform.name() + " is not configured (no verified source)";
+      if (!Double.isNaN(top) && he4 > top) {
+        msg += "; it is above the upper limit of every configured HE4 assay (" + fmt(top)
+            + " pmol/L), so the ROMA value is unreliable";
+      }
+      w.add(msg);
+    }
     range(w, "CA125", ca125, "U/mL", platform.ca125Min(), platform.ca125Max(), platform.name());
     if (!platform.verified()) {
       w.add("cut-offs of platform '" + platform.name() + "' are not verified from a primary source");

@@ -173,7 +173,11 @@ public final class CasePipeline {
       CombinedIthScore.Result c = habitats.combined();
       r.put("ring_ith_score", num(c == null || c.ringOnly() == null ? Double.NaN
           : c.ringOnly().score()));
+      // ring_voxels: the whole peritumoral ring (all slices); habitat_ring_voxels: the part of it
+      // clustered with the tumour (the habitat slice, or all slices)
       r.put("ring_voxels", Integer.toString(ring == null ? 0 : ring.voxels()));
+      r.put("habitat_ring_voxels", Integer.toString(ring == null ? 0 : habitatSlice < 0
+          ? ring.voxels() : IthPipeline.slice(ring.mask(), habitatSlice).count()));
       r.put("habitat_k", Integer.toString(tc.k()));
       List<HabitatMap.HabitatStats> table =
           habitats.tumourMap().table(habitats.tumourIth().options().connectivity(), null);

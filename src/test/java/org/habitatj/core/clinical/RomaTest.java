@@ -68,4 +68,21 @@ class RomaTest {
     assertTrue(r.warnings().get(0).contains("HE4 10 pmol/L is below"));
     assertTrue(r.warnings().get(1).contains("CA125 6000 U/mL is above"));
   }
+
+  @Test
+  void defaultPlatformChecksRanges() {
+    // HE4 5000 on the default platform (Fujirebio HE4 EIA + ARCHITECT CA125 II): ROMA is computed
+    // (post: PI = -8.09 + 1.04 ln 5000 + 0.732 ln 35 = 3.3704, ROMA 96.68 %) but the HE4 range of
+    // the HE4 EIA is not configured, and 5000 is above every configured HE4 range (1500, Jeong 2017)
+    Roma.Result r = Roma.evaluate(5000, 35, Menopause.POSTMENOPAUSAL, Roma.PLATFORMS.get(0));
+    assertEquals(96.68, r.romaPercent(), 0.01);
+    assertEquals(1, r.warnings().size(), r.warnings().toString());
+    String w = r.warnings().get(0);
+    assertTrue(w.contains("HE4 5000 pmol/L") && w.contains("not configured")
+        && w.contains("1500 pmol/L"), w);
+    // CA125 above the ARCHITECT CA 125 II range 1-1000 U/mL (CLINICAL.md, Jeong 2017)
+    r = Roma.evaluate(50, 2000, Menopause.POSTMENOPAUSAL, Roma.FUJIREBIO);
+    assertTrue(r.warnings().stream().anyMatch(x -> x.contains("CA125 2000 U/mL is above")
+        && x.contains("(1-1000 U/mL)")), r.warnings().toString());
+  }
 }
