@@ -96,7 +96,7 @@ final class SymmetricEigen {
     for (int it = 0; it < 100; it++) {
       double g = 0; // Σ 1/(x − λ)
       double h = 0; // Σ 1/(x − λ)²
-      double rPrev = 1;
+      double invPrev = 1; // 1/r of the previous pivot
       double gPrev = 0;
       double hPrev = 0;
       for (int i = 0; i < n; i++) {
@@ -108,7 +108,7 @@ final class SymmetricEigen {
           r1 = 1;
           r2 = 0;
         } else {
-          double t = e[i - 1] * e[i - 1] / rPrev;
+          double t = e[i - 1] * e[i - 1] * invPrev;
           r = x - d[i] - t;
           r1 = 1 + t * gPrev;
           r2 = t * (hPrev - 2 * gPrev * gPrev);
@@ -116,11 +116,12 @@ final class SymmetricEigen {
         if (r == 0) {
           r = 1e-300;
         }
-        double gi = r1 / r;
-        double hi = r2 / r;
+        double inv = 1.0 / r;
+        double gi = r1 * inv;
+        double hi = r2 * inv;
         g += gi;
         h += gi * gi - hi;
-        rPrev = r;
+        invPrev = inv;
         gPrev = gi;
         hPrev = hi;
       }
