@@ -589,6 +589,13 @@ public final class Glcm implements FeatureFamily {
         mc++;
       }
     }
+    // If the bipartite graph rows–columns of the non-zero cells has several connected components,
+    // each component B gives Q the eigenvalue 1 (eigenvector √px on B's rows: Σ_k p(i,k)p(j,k) /
+    // (px(i)py(k)) summed over B is exact because every p(i,k) > 0 of B's rows has k in B), so the
+    // second largest eigenvalue is 1 and MCC = 1 without any eigen-solver.
+    if (w.components(m, mc) > 1) {
+      return 1.0;
+    }
     // C(r,c) = p(i,k)/sqrt(px(i) py(k)) on the rows/columns with a non-zero marginal (dense m×mc,
     // filled from the non-zero cells, row-major); nzRow lists the non-zero columns of each row.
     double[] c = w.cbuf;
@@ -897,6 +904,42 @@ public final class Glcm implements FeatureFamily {
       hxy1 = h1;
       hxy2 = h2;
       return true;
+    }
+
+    private int[] parent = new int[0];
+
+    /**
+     * Number of connected components of the bipartite graph whose nodes are the m rows and mc
+     * columns with a non-zero marginal ({@code rowOf}, {@code colOf} set) and whose edges are the
+     * non-zero cells (union-find).
+     */
+    int components(int m, int mc) {
+      int nodes = m + mc;
+      if (parent.length < nodes) {
+        parent = new int[nodes];
+      }
+      int[] par = parent;
+      for (int q = 0; q < nodes; q++) {
+        par[q] = q;
+      }
+      int comps = nodes;
+      for (int t = 0; t < nCells; t++) {
+        int a = find(par, rowOf[cellI[t]]);
+        int b = find(par, m + colOf[cellJ[t]]);
+        if (a != b) {
+          par[a] = b;
+          comps--;
+        }
+      }
+      return comps;
+    }
+
+    private static int find(int[] par, int q) {
+      while (par[q] != q) {
+        par[q] = par[par[q]];
+        q = par[q];
+      }
+      return q;
     }
 
     /** HXY, HXY1, HXY2 summed literally (PyRadiomics' formulas, row-major order, one log each). */
