@@ -20,7 +20,8 @@ title = getTitle();
 // 2. the whole pipeline: ring 3 mm, K = 6 habitats, seed 0; every key written out (as recorded)
 run("Run ITH Pipeline", "image=[" + title + "] image_file=[] mask_source=[mask file] mask_file=["
   + mask + "] mask_image=[] label=0 settings_file=[] bin_width=25 ring_mm=3 habitats=6 "
-  + "k_selection=fixed seed=0 window_radius=1 map_families=[firstorder,glcm] all_slices=false "
+  + "k_selection=fixed seed=0 window_radius=2 masked_window=false bins_per_window=true "
+  + "map_families=[firstorder,glcm,glrlm,glszm,gldm,ngtdm] all_slices=false "
   + "roma=[] composition=none case_id=[] output_dir=[" + output + "]");
 
 // 3. the scores are in the Results table; the habitat overlay is the active image

@@ -82,7 +82,7 @@ public class IthScoreCommand implements Command {
   private long seed = 0;
 
   @Parameter(label = "Restarts", min = "1", description = "k-means++ restarts")
-  private int restarts = 10;
+  private int restarts = 20;
 
   @Parameter(label = "Standardisation", choices = {"minmax", "zscore"})
   private String standardization = "minmax";

@@ -14,6 +14,7 @@ import org.habitatj.core.habitat.HabitatClustering;
 import org.habitatj.core.habitat.IthPipeline;
 import org.habitatj.core.image.Mask;
 import org.habitatj.core.image.Volume;
+import org.habitatj.core.maps.MapDiscretization;
 import org.habitatj.core.pipeline.CasePipeline;
 import org.habitatj.core.settings.PyRadiomicsParams;
 import org.habitatj.core.settings.RadiomicsSettings;
@@ -64,11 +65,18 @@ public class RunIthPipelineCommand implements Command {
   private String kSelection = "fixed";
   @Parameter(label = "Random seed")
   private long seed = 0;
-  @Parameter(label = "Window radius (voxels)", min = "1")
-  private int windowRadius = 1;
+  @Parameter(label = "Window radius (voxels)", min = "1", description = "1 = 3x3, 2 = 5x5 "
+      + "(ITHscore package)")
+  private int windowRadius = 2;
+  @Parameter(label = "Windows inside ROI", description = "on: only ROI voxels count in a window "
+      + "(PyRadiomics maskedKernel); off: whole windows (ITHscore package)")
+  private boolean maskedWindow = false;
+  @Parameter(label = "Bins per window", description = "grey levels per window (ITHscore package); "
+      + "off: once over the ROI (PyRadiomics voxel-based)")
+  private boolean binsPerWindow = true;
   @Parameter(label = "Map families", description = "comma-separated: firstorder, glcm, glrlm, "
       + "glszm, gldm, ngtdm")
-  private String mapFamilies = "firstorder,glcm";
+  private String mapFamilies = "firstorder,glcm,glrlm,glszm,gldm,ngtdm";
   @Parameter(label = "All slices", description = "habitats on every slice (3D) instead of the "
       + "largest-area slice (ITHscore)")
   private boolean allSlices = false;
@@ -108,9 +116,14 @@ public class RunIthPipelineCommand implements Command {
     HabitatClustering.Options co = io.clustering().withK(habitats).withSeed(seed)
         .withSelection(sel, io.clustering().kMin(), io.clustering().kMax());
     CasePipeline.Settings s = new CasePipeline.Settings(rs, ringMm, d.ringMode(), !allSlices,
-        d.kernel(), windowRadius, Arrays.stream(mapFamilies.split("[,\\s]+"))
+        d.kernel(), windowRadius, maskedWindow, binsPerWindow ? MapDiscretization.PER_WINDOW
+            : MapDiscretization.WHOLE_ROI_ONCE, Arrays.stream(mapFamilies.split("[,\\s]+"))
             .filter(x -> !x.isBlank()).toList(),
-        new IthPipeline.Options(io.standardization(), co, io.ith()), d.threads());
+        // habitats on every slice: regions are 3D (26-connectivity); counting them slice by slice
+        // and pooling the slices would drive the score towards 1
+        new IthPipeline.Options(io.standardization(), co, allSlices
+            ? org.habitatj.core.ith.IthScore.Options.of(
+                org.habitatj.core.ith.Connectivity.TWENTY_SIX) : io.ith()), d.threads());
     CasePipeline.Clinical clin = new CasePipeline.Clinical(
         roma == null || roma.isBlank() ? null : parseRoma(roma),
         composition == null || composition.equals("none") ? null

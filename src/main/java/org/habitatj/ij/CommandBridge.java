@@ -389,7 +389,7 @@ public class CommandBridge implements PlugIn {
   }
 
   /** Sends every value to the macro recorder (when it is recording). */
-  static void record(List<CommandParameter> params, Map<String, String> values) {
+  public static void record(List<CommandParameter> params, Map<String, String> values) {
     if (!Recorder.record) {
       return;
     }

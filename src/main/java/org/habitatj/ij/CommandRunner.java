@@ -22,6 +22,12 @@ import org.scijava.plugin.PluginIndex;
  * {@link Context} holding a {@link CommandService} (created on first use, then reused; about 0.25 s).
  * Plugins are discovered with the class loader that loaded HabitatJ, so the commands are found both
  * from Fiji's class path and from ImageJ 1.x's plugins folder.
+ *
+ * <p>Commands run without SciJava pre- and postprocessing ({@code process = false}): services are
+ * injected when the module is created, every input is given by the caller, and the bridge displays
+ * the outputs itself. So nothing else found on Fiji's class path (input harvesters, display
+ * postprocessors, legacy hooks) can show a dialog or a second copy of an output, in Fiji or
+ * headless.
  */
 public final class CommandRunner {
 
@@ -67,7 +73,7 @@ public final class CommandRunner {
     t.setContextClassLoader(CommandRunner.class.getClassLoader());
     try {
       CommandInfo info = new CommandInfo(command);
-      CommandModule module = ctx.service(CommandService.class).run(info, true, inputs).get();
+      CommandModule module = ctx.service(CommandService.class).run(info, false, inputs).get();
       if (module.isCanceled()) {
         String reason = module.getCancelReason();
         if (reason == null || reason.isBlank()) {

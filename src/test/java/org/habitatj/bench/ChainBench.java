@@ -64,8 +64,13 @@ public final class ChainBench {
     Mask tumour = (Mask) im[1];
     CasePipeline.Settings d = CasePipeline.Settings.defaults();
     CasePipeline.Settings s = new CasePipeline.Settings(d.radiomics(), d.ringMm(), d.ringMode(),
-        false, d.kernel(), d.kernelRadius(), d.mapFamilies(), d.habitats(), threads);
+        false, d.kernel(), d.kernelRadius(), d.maskedKernel(), d.mapDiscretization(),
+        d.mapFamilies(), new org.habitatj.core.habitat.IthPipeline.Options(
+            d.habitats().standardization(), d.habitats().clustering(),
+            org.habitatj.core.ith.IthScore.Options.of(
+                org.habitatj.core.ith.Connectivity.TWENTY_SIX)), threads);
     long[][] t = new long[5][reps];
+    long[][] pc = new long[4][reps];
     long[] cpu = new long[reps];
     double ith = 0;
     double comb = 0;
@@ -77,6 +82,7 @@ public final class ChainBench {
       PeritumoralRing.Result ring = PeritumoralRing.builder().distanceMm(s.ringMm())
           .mode(s.ringMode()).build().compute(tumour);
       long b = System.nanoTime();
+      long c1 = IthBench.cpu();
       byte[] u = tumour.data().clone();
       byte[] rd = ring.mask().data();
       for (int i = 0; i < u.length; i++) {
@@ -92,11 +98,13 @@ public final class ChainBench {
       VoxelFeatures[] vf = finite(VoxelFeatures.of(maps, tumour), VoxelFeatures.of(maps,
           ring.mask()));
       long c = System.nanoTime();
+      long c2 = IthBench.cpu();
       IthPipeline.Options o = s.habitats();
       HabitatClustering.Result kt = cluster(vf[0], o);
       VoxelFeatures union = vf[0].concat(vf[1]);
       HabitatClustering.Result kj = cluster(union, o);
       long e = System.nanoTime();
+      long c3 = IthBench.cpu();
       HabitatMap tm = HabitatMap.of(tumour.geometry(), vf[0].voxels(), kt.labels(), kt.k());
       IthScore.Result ti = IthPipeline.score(tm, o.ith());
       HabitatMap jm = HabitatMap.of(tumour.geometry(), union.voxels(), kj.labels(), kj.k());
@@ -113,6 +121,10 @@ public final class ChainBench {
         t[3][it] = f - e;
         t[4][it] = f - a;
         cpu[it] = IthBench.cpu() - c0;
+        pc[0][it] = c1 - c0;
+        pc[1][it] = c2 - c1;
+        pc[2][it] = c3 - c2;
+        pc[3][it] = cpu[it] - (c3 - c0);
       }
     }
     System.out.printf(Locale.ROOT, "%s full 3D: tumour %d voxels, ring %d voxels (%s), %d map "
@@ -122,6 +134,9 @@ public final class ChainBench {
         + "%.1f ms | scores %.1f ms | total %.1f ms (process CPU %.1f ms); ITH %.4f, combined "
         + "%.4f%n", IthBench.median(t[0]), IthBench.median(t[1]), IthBench.median(t[2]),
         IthBench.median(t[3]), IthBench.median(t[4]), IthBench.median(cpu), ith, comb);
+    System.out.printf(Locale.ROOT, "  process CPU per stage: ring %.0f ms | maps %.0f ms | "
+        + "clustering %.0f ms | scores %.0f ms%n", IthBench.median(pc[0]), IthBench.median(pc[1]),
+        IthBench.median(pc[2]), IthBench.median(pc[3]));
     System.out.println("  load average " + IthBench.load());
     if (System.getProperty("probe") != null) {
       PeritumoralRing.Result ring = PeritumoralRing.builder().distanceMm(s.ringMm())
@@ -142,8 +157,8 @@ public final class ChainBench {
       for (VoxelFeatures v : new VoxelFeatures[] {vf[0], vf[0].concat(vf[1])}) {
         double[][] rows = FeatureStandardizer.transpose(FeatureStandardizer.standardize(
             v.columns(), s.habitats().standardization(), v.names()));
-        org.habitatj.core.habitat.KMeansIterationProbe.probe(v.voxelCount() + " voxels", rows,
-            s.habitats().clustering());
+        org.habitatj.core.habitat.HabitatClustering.cluster(rows, s.habitats().clustering(),
+            org.habitatj.core.progress.Progress.NONE);
       }
     }
     // cross-check with the pipeline itself (also computes whole-ROI features)

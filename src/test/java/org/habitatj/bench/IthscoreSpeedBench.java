@@ -63,6 +63,8 @@ public final class IthscoreSpeedBench {
     long[] ti = new long[reps];
     long[] tt = new long[reps];
     long[] cpu = new long[reps];
+    long[] cpuF = new long[reps];
+    long[] cpuK = new long[reps];
     double score = Double.NaN;
     int pixels = 0;
     int nf = 0;
@@ -72,14 +74,17 @@ public final class IthscoreSpeedBench {
       IthscoreWindowFeatures.Result f = IthscoreWindowFeatures.compute(img, mask, z, threads,
           Progress.NONE);
       long b = System.nanoTime();
+      long c1 = IthBench.cpu();
       String[] names = f.features().stream().map(FeatureInfo::pyradiomicsName)
           .toArray(String[]::new);
       double[][] rows = FeatureStandardizer.transpose(FeatureStandardizer.ithscoreScaling(
           FeatureStandardizer.transpose(f.values()), names));
       long c = System.nanoTime();
+      long c2 = IthBench.cpu();
       HabitatClustering.Result k = HabitatClustering.cluster(rows, HabitatClustering.Options.DEFAULT,
           Progress.NONE);
       long d = System.nanoTime();
+      long c3 = IthBench.cpu();
       int[] map = new int[nx * ny];
       for (int p = 0; p < k.labels().length; p++) {
         map[f.x()[p] + nx * f.y()[p]] = k.labels()[p];
@@ -95,6 +100,8 @@ public final class IthscoreSpeedBench {
         ti[it] = e - d;
         tt[it] = e - a;
         cpu[it] = IthBench.cpu() - c0;
+        cpuF[it] = c1 - c0;
+        cpuK[it] = c3 - c2;
       }
     }
     double total = median(tt);
@@ -114,7 +121,8 @@ public final class IthscoreSpeedBench {
     }
     System.out.println();
     System.out.printf(Locale.ROOT, "  process CPU time per run (all threads, incl. JIT/GC): median "
-        + "%.1f ms; load average %s%n", median(cpu), IthBench.load());
+        + "%.1f ms (features %.1f ms, K-means %.1f ms); load average %s%n", median(cpu),
+        median(cpuF), median(cpuK), IthBench.load());
   }
 
   static double median(long[] ns) {

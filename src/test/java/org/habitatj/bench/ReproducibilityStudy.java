@@ -44,10 +44,11 @@ import org.habitatj.io.NiftiReader;
  * <p>Three "raters" per case: the original mask, the mask eroded by one pixel and the mask dilated
  * by one pixel, in every slice ({@link Morphology}, default neighbourhood {@link
  * Morphology.Neighbourhood#EIGHT} = the 3×3 square; in-image neighbours only). Each is run
- * through {@link CasePipeline} with {@link CasePipeline.Settings#defaults()} (PyRadiomics defaults,
- * binWidth 25; 3-mm ring grown per slice; largest-area slice only; 3×3 windows; first order + GLCM
- * maps; min–max scaling; K-means K = 6, 10 restarts, seed 0, tol 0; ITH with 8-connectivity and
- * 1-pixel regions dropped), 2 threads.
+ * through {@link CasePipeline} with {@link CasePipeline.Settings#defaults()} (the ITHscore
+ * package's definition: PyRadiomics defaults, binWidth 25; largest-area slice only; 5×5 windows not
+ * restricted to the ROI with grey levels per window; the six texture/first-order families; min–max
+ * scaling; Smile K-means K = 6, 20 restarts, seed 0; ITH with 8-connectivity and 1-pixel regions
+ * dropped; plus a 3-mm ring grown per slice), 2 threads.
  *
  * <p>Two slice policies:
  *
@@ -168,7 +169,8 @@ public final class ReproducibilityStudy {
     FeatureStandardizer.Method st = v == Variant.ZSCORE ? FeatureStandardizer.Method.Z_SCORE
         : h.standardization();
     return new CasePipeline.Settings(d.radiomics(), d.ringMm(), d.ringMode(), d.largestSliceOnly(),
-        d.kernel(), d.kernelRadius(), d.mapFamilies(), new IthPipeline.Options(st, c, h.ith()),
+        d.kernel(), d.kernelRadius(), d.maskedKernel(), d.mapDiscretization(), d.mapFamilies(),
+        new IthPipeline.Options(st, c, h.ith()),
         threads);
   }
 

@@ -188,7 +188,13 @@ class ReproducibilityStudyTest {
     Icc.Estimate e = ReproducibilityStudy.icc21Estimate(t);
     assertEquals(Icc.compute(t).get(Icc.Form.ICC2_1).value(), e.value(), 0.0);
     assertEquals(mcGrawWongA1(t), e.value(), 1e-12);
-    assertTrue(e.lower() <= e.value() && e.value() <= e.upper());
+    if (e.value() > 0 && e.df2() >= 1) {
+      assertTrue(e.lower() <= e.value() && e.value() <= e.upper(), e.toString());
+    } else {
+      // two cases that disagree: negative ICC and a Satterthwaite df far below 1, where the F
+      // quantile and so the McGraw–Wong lower bound are undefined (NaN), never a silent number
+      assertTrue(Double.isNaN(e.lower()), e.toString());
+    }
   }
 
   /**

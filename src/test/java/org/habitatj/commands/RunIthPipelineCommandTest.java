@@ -55,9 +55,9 @@ class RunIthPipelineCommandTest {
         Masks.LabelChoice.auto()).mask();
     CasePipeline.Settings d = CasePipeline.Settings.defaults();
     CasePipeline.Settings s = new CasePipeline.Settings(d.radiomics(), 3, d.ringMode(), true,
-        d.kernel(), 1, List.of("firstorder", "glcm"), new org.habitatj.core.habitat.IthPipeline
-            .Options(d.habitats().standardization(), d.habitats().clustering().withK(4)
-            .withSeed(7), d.habitats().ith()), 1);
+        d.kernel(), d.kernelRadius(), d.maskedKernel(), d.mapDiscretization(), d.mapFamilies(),
+        new org.habitatj.core.habitat.IthPipeline.Options(d.habitats().standardization(),
+            d.habitats().clustering().withK(4).withSeed(7), d.habitats().ith()), 1);
     CasePipeline.Result api = CasePipeline.run(v, m, s,
         new CasePipeline.Clinical(35.5, TumourComposition.SOLID), Progress.NONE);
     assertEquals(api.ithScore(), Double.parseDouble(row.get("ith_score")), 0.0);
@@ -117,5 +117,25 @@ class RunIthPipelineCommandTest {
     assertEquals(org.habitatj.Version.VERSION, settings.get("habitatj_version").getAsString());
     ImagePlus overlay = (ImagePlus) o.get("overlay");
     assertEquals(ImagePlus.COLOR_RGB, overlay.getType());
+  }
+
+  /**
+   * The two menu entries that give ITH scores agree on the same case when the pipeline is given
+   * the ITH Score command's (ITHscore package) window choices.
+   */
+  @Test
+  void pipelineWithIthscoreWindowsAgreesWithTheIthScoreCommand() {
+    String files = "image_file=[" + CASE.resolve("MR_T1_image.nii.gz") + "] mask_file=["
+        + CASE.resolve("MR_T1_mask.nii.gz") + "]";
+    ij.measure.ResultsTable p = (ij.measure.ResultsTable) CommandBridge.runWithOptions(
+        RunIthPipelineCommand.class, files + " window_radius=2 masked_window=false "
+            + "bins_per_window=true map_families=[firstorder,glcm,glrlm,glszm,gldm,ngtdm]")
+        .get("results");
+    ij.measure.ResultsTable q = (ij.measure.ResultsTable) CommandBridge.runWithOptions(
+        IthScoreCommand.class, files).get("scores");
+    assertEquals(q.getValue("ith_score", 0), p.getValue("ith_score", 0), 0.0);
+    assertEquals(q.getValue("combined_ith_score", 0), p.getValue("combined_ith_score", 0), 0.0);
+    System.out.println("STS_008 ITHscore windows: ITH " + p.getValue("ith_score", 0) + ", combined "
+        + p.getValue("combined_ith_score", 0));
   }
 }

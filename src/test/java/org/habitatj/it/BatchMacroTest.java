@@ -107,7 +107,7 @@ class BatchMacroTest {
   /** The command's settings with no YAML: binWidth 25 (the command's default field value). */
   static CasePipeline.Settings withBinWidth25(CasePipeline.Settings d) {
     return new CasePipeline.Settings(RadiomicsSettings.builder().binWidth(25).build(), d.ringMm(),
-        d.ringMode(), d.largestSliceOnly(), d.kernel(), d.kernelRadius(), d.mapFamilies(),
+        d.ringMode(), d.largestSliceOnly(), d.kernel(), d.kernelRadius(), d.maskedKernel(), d.mapDiscretization(), d.mapFamilies(),
         d.habitats(), 1);
   }
 

@@ -20,6 +20,7 @@ import org.habitatj.core.ith.CombinedIthScore;
 import org.habitatj.core.maps.FeatureMapEngine;
 import org.habitatj.core.maps.FeatureMaps;
 import org.habitatj.core.maps.KernelShape;
+import org.habitatj.core.maps.MapDiscretization;
 import org.habitatj.core.progress.Progress;
 import org.habitatj.core.settings.RadiomicsSettings;
 
@@ -31,8 +32,9 @@ import org.habitatj.core.settings.RadiomicsSettings;
  * composition and the combined ITH score.
  *
  * <p>By default, as the ITHscore package does, habitats are computed on the tumour's largest-area
- * slice ({@link IthPipeline#largestAreaSlice}) with 2D windows; {@link Settings#largestSliceOnly()}
- * false uses every slice. Map features that are not finite at some voxel of the clustered set
+ * slice ({@link IthPipeline#largestAreaSlice}) with 2D windows ({@link Settings#defaults()};
+ * {@link Settings#ithscorePackage()} gives the package's exact window choices);
+ * {@link Settings#largestSliceOnly()} false uses every slice. Map features that are not finite at some voxel of the clustered set
  * (e.g. GLCM correlation of a flat window) are left out of the clustering and listed in the notes.
  *
  * <p>Pure computation: no files, no ImageJ. Deterministic for a given seed.
@@ -50,19 +52,48 @@ public final class CasePipeline {
    * @param largestSliceOnly habitats on the tumour's largest-area slice only (ITHscore package)
    * @param kernel window shape of the maps
    * @param kernelRadius window half-width in voxels
+   * @param maskedKernel windows restricted to the ROI (true) or whole windows (false, ITHscore)
+   * @param mapDiscretization grey levels once over the ROI or per window (ITHscore)
    * @param mapFamilies feature families of the maps (firstorder, glcm, glrlm, glszm, gldm, ngtdm)
    * @param habitats standardisation, K-means (K, seed, restarts, K selection), ITH options
    * @param threads threads for the maps
    */
   public record Settings(RadiomicsSettings radiomics, double ringMm,
       PeritumoralRing.Mode ringMode, boolean largestSliceOnly, KernelShape kernel,
-      int kernelRadius, List<String> mapFamilies, IthPipeline.Options habitats, int threads) {
+      int kernelRadius, boolean maskedKernel, MapDiscretization mapDiscretization,
+      List<String> mapFamilies, IthPipeline.Options habitats, int threads) {
 
-    /** PyRadiomics defaults, 3-mm 2D ring, largest slice, 3×3 windows, first order + GLCM. */
+    /** The six map families. */
+    public static final List<String> ALL_MAP_FAMILIES =
+        List.of("firstorder", "glcm", "glrlm", "glszm", "gldm", "ngtdm");
+
+    /**
+     * The ITH score as the ITHscore package defines it (Li et al., Eur Radiol 2023; issue 5):
+     * habitats on the tumour's largest-area slice, per-voxel features from 5×5 windows NOT
+     * restricted to the ROI, grey levels per window (each window is its own PyRadiomics run with
+     * bin width 25), all six families (first-order, GLCM, GLRLM, GLSZM, GLDM, NGTDM), min–max
+     * scaling, K = 6, seed 0; plus a 3-mm 2D ring for the combined score.
+     */
     public static Settings defaults() {
       return new Settings(RadiomicsSettings.defaults(), 3.0, PeritumoralRing.Mode.SLICE_2D, true,
-          KernelShape.SQUARE_2D, 1, List.of("firstorder", "glcm"), IthPipeline.Options.DEFAULT,
-          Math.max(1, Runtime.getRuntime().availableProcessors()));
+          KernelShape.SQUARE_2D, 2, false, MapDiscretization.PER_WINDOW, ALL_MAP_FAMILIES,
+          IthPipeline.Options.DEFAULT, Math.max(1, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** The same as {@link #defaults()}: the ITHscore package's windows (as the ITH Score command). */
+    public static Settings ithscorePackage() {
+      return defaults();
+    }
+
+    /**
+     * A faster variant: 3×3 windows restricted to the ROI, grey levels once over the ROI
+     * (PyRadiomics voxel-based mode), first-order + GLCM maps.
+     */
+    public static Settings pyradiomicsVoxelMode() {
+      Settings d = defaults();
+      return new Settings(d.radiomics(), d.ringMm(), d.ringMode(), true, d.kernel(), 1, true,
+          MapDiscretization.WHOLE_ROI_ONCE, List.of("firstorder", "glcm"), d.habitats(),
+          d.threads());
     }
 
     /** Everything that determines the result, for the settings JSON next to the results. */
@@ -75,6 +106,8 @@ public final class CasePipeline {
       m.put("largest_slice_only", largestSliceOnly);
       m.put("kernel", kernel.name());
       m.put("kernel_radius_voxels", kernelRadius);
+      m.put("masked_kernel", maskedKernel);
+      m.put("map_discretization", mapDiscretization.name());
       m.put("map_families", mapFamilies);
       m.put("standardization", habitats.standardization().name());
       HabitatClustering.Options c = habitats.clustering();
@@ -192,30 +225,11 @@ public final class CasePipeline {
       notes.addAll(ring.warnings());
       ringMask = ring.mask();
     }
-    int z = -1;
-    Mask t = tumour;
-    Mask r = ringMask;
-    if (settings.largestSliceOnly()) {
-      z = IthPipeline.largestAreaSlice(tumour);
-      t = IthPipeline.slice(tumour, z);
-      r = IthPipeline.slice(ringMask, z);
-    }
-    byte[] u = t.data().clone();
-    for (int i = 0; i < u.length; i++) {
-      u[i] |= r.data()[i];
-    }
-    Mask union = new Mask(u, tumour.geometry());
-
-    progress.status("Feature maps");
-    Map<String, List<String>> families = new LinkedHashMap<>();
-    for (String f : settings.mapFamilies()) {
-      families.put(f, List.of());
-    }
-    FeatureMaps maps = FeatureMapEngine.builder(image, union).settings(settings.radiomics())
-        .kernel(settings.kernel()).radiusVoxels(settings.kernelRadius()).features(families)
-        .threads(settings.threads()).progress(sub(progress, 0.3, 0.8)).build().run();
-
-    VoxelFeatures[] vf = voxelFeatures(maps, t, r, notes);
+    HabitatInputs in = habitatInputs(image, tumour, ringMask, settings, notes,
+        sub(progress, 0.3, 0.8));
+    VoxelFeatures[] vf = {in.tumourFeatures(), in.ringFeatures()};
+    int z = in.slice();
+    FeatureMaps maps = in.maps();
     progress.status("Habitats");
     IthPipeline.Result habitats = IthPipeline.run(vf[0], vf[1].voxelCount() > 0 ? vf[1] : null,
         settings.habitats(), sub(progress, 0.8, 1.0));
@@ -238,6 +252,64 @@ public final class CasePipeline {
     }
     progress.fraction(1);
     return new Result(features, ring, z, maps, habitats, nomogram, notes);
+  }
+
+  /**
+   * What the habitats are computed from: the slice(s), the feature maps over tumour ∪ ring and the
+   * per-voxel features of each.
+   *
+   * @param slice the z index of the habitat slice, or -1 for all slices
+   * @param tumour the tumour voxels clustered (the largest-area slice alone, or all)
+   * @param ring the ring voxels clustered with it (same slice(s); may be empty)
+   * @param maps the feature maps over tumour ∪ ring
+   * @param tumourFeatures map features of the tumour voxels (features not finite everywhere left
+   *     out, listed in the notes)
+   * @param ringFeatures the same features of the ring voxels (may have no voxel)
+   */
+  public record HabitatInputs(int slice, Mask tumour, Mask ring, FeatureMaps maps,
+      VoxelFeatures tumourFeatures, VoxelFeatures ringFeatures) {}
+
+  /**
+   * The habitat stage's inputs: restricts tumour and ring to the tumour's largest-area slice when
+   * {@link Settings#largestSliceOnly()}, computes the maps ({@link Settings#mapFamilies()}, kernel,
+   * radius, masked kernel, discretisation, {@link Settings#radiomics()}) over tumour ∪ ring and extracts the per-voxel features.
+   *
+   * @param image calibrated intensities
+   * @param tumour tumour ROI on the image grid
+   * @param ringMask ring on the same grid ({@link Mask#empty} for none)
+   * @param notes receives the notes (features left out)
+   * @throws IllegalArgumentException for an empty tumour or when no map feature is finite on
+   *     every voxel
+   */
+  public static HabitatInputs habitatInputs(Volume image, Mask tumour, Mask ringMask,
+      Settings settings, List<String> notes, Progress progress) {
+    int z = -1;
+    Mask t = tumour;
+    Mask r = ringMask;
+    if (settings.largestSliceOnly()) {
+      z = IthPipeline.largestAreaSlice(tumour);
+      t = IthPipeline.slice(tumour, z);
+      r = IthPipeline.slice(ringMask, z);
+    }
+    byte[] u = t.data().clone();
+    for (int i = 0; i < u.length; i++) {
+      u[i] |= r.data()[i];
+    }
+    Mask union = new Mask(u, tumour.geometry());
+
+    progress.status("Feature maps");
+    Map<String, List<String>> families = new LinkedHashMap<>();
+    for (String f : settings.mapFamilies()) {
+      families.put(f, List.of());
+    }
+    RadiomicsSettings mapSettings = settings.radiomics().toBuilder()
+        .maskedKernel(settings.maskedKernel()).build();
+    FeatureMaps maps = FeatureMapEngine.builder(image, union).settings(mapSettings)
+        .kernel(settings.kernel()).radiusVoxels(settings.kernelRadius())
+        .discretization(settings.mapDiscretization()).features(families)
+        .threads(settings.threads()).progress(progress).build().run();
+    VoxelFeatures[] vf = voxelFeatures(maps, t, r, notes);
+    return new HabitatInputs(z, t, r, maps, vf[0], vf[1]);
   }
 
   /** Tumour and ring voxel features from the maps, without features non-finite anywhere. */

@@ -99,7 +99,7 @@ public final class HabitatDemo {
     CasePipeline.Settings d = CasePipeline.Settings.defaults();
     IthPipeline.Options base = d.habitats();
     CasePipeline.Settings s = new CasePipeline.Settings(d.radiomics(), d.ringMm(), d.ringMode(),
-        true, d.kernel(), d.kernelRadius(), d.mapFamilies(), withK(base, kMin, seed), d.threads());
+        true, d.kernel(), d.kernelRadius(), d.maskedKernel(), d.mapDiscretization(), d.mapFamilies(), withK(base, kMin, seed), d.threads());
     CasePipeline.Result first = CasePipeline.run(p.image(), p.tumour(), s,
         CasePipeline.Clinical.NONE, progress);
     List<String> notes = new ArrayList<>();
