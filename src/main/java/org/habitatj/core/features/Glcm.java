@@ -69,7 +69,16 @@ import org.habitatj.core.settings.RadiomicsSettings.DirectionAggregation;
  * <p>MCC: the second largest eigenvalue of Q(i,j) = Σ<sub>k</sub> p(i,k)p(j,k) / (p<sub>x</sub>(i)
  * p<sub>y</sub>(k)) is computed from the similar symmetric matrix C·Cᵀ with C(i,k) = p(i,k) /
  * √(p<sub>x</sub>(i)p<sub>y</sub>(k)); PyRadiomics adds ε to the denominator and uses a general
- * eigen-solver, which changes the value by far less than 1e−6 relative.
+ * eigen-solver, which changes the value by far less than 1e−6 relative. The known largest
+ * eigenvalue 1 (eigenvector √p<sub>x</sub>) is deflated, so the wanted eigenvalue is the largest
+ * of C·Cᵀ − √p<sub>x</sub>√p<sub>x</sub>ᵀ ({@link SymmetricEigen#largest}).
+ *
+ * <p><b>Entropies.</b> HXY uses a table of log₂ of the integer counts (log₂(n/N + ε) = log₂ n −
+ * log₂ N + ε/(p ln 2) up to O(ε²)), and HXY1, HXY2 use log₂(p<sub>x</sub>p<sub>y</sub> + ε) =
+ * log₂(p<sub>x</sub> + ε) + log₂(p<sub>y</sub> + ε) + O(ε) corrections, which turns their
+ * Ng² logarithms into Ng (differences from the literal sums ~1e−13 absolute). Where Imc1/Imc2 are
+ * rounding-sensitive (mutual information below 1e−6 bits, or at most two levels) the literal
+ * PyRadiomics sums are used.
  */
 public final class Glcm implements FeatureFamily {
 
@@ -355,16 +364,34 @@ public final class Glcm implements FeatureFamily {
     return Math.log(v) * INV_LN2;
   }
 
-  /** Autocorrelation = Σ p(i,j)·i·j. PyRadiomics Autocorrelation, IBSI QWB0. */
-  public static double autocorrelation(Workspace w) {
-    int ng = w.ng;
-    double s = 0;
-    for (int i = w.lo; i <= w.hi; i++) {
-      for (int j = w.lo; j <= w.hi; j++) {
-        s += w.p[i * ng + j] * (i + 1) * (j + 1);
+  private static final double EPS_LN2 = EPS * INV_LN2;
+
+  /** |HXY2 − HXY| or |HXY1 − HXY| below which the entropies are summed literally (bits). */
+  private static final double EXACT_BELOW = 1e-6;
+
+  private static final double[] LOG2_INT = new double[4097];
+
+  static {
+    for (int k = 1; k < LOG2_INT.length; k++) {
+      LOG2_INT[k] = log2(k);
+    }
+  }
+
+  /** log₂ of a count (a table for the small integers of window matrices). */
+  private static double log2Count(double c) {
+    if (c < LOG2_INT.length) {
+      int k = (int) c;
+      if (k == c) {
+        return LOG2_INT[k];
       }
     }
-    return s;
+    return log2(c);
+  }
+
+  /** Autocorrelation = Σ p(i,j)·i·j. PyRadiomics Autocorrelation, IBSI QWB0. */
+  public static double autocorrelation(Workspace w) {
+    w.cellPass();
+    return w.autocorr;
   }
 
   /**
@@ -373,29 +400,7 @@ public final class Glcm implements FeatureFamily {
    * the values are those of three separate passes).
    */
   private static double clusterMoment(Workspace w, int power) {
-    if (!w.clusterValid) {
-      int ng = w.ng;
-      double s2 = 0;
-      double s3 = 0;
-      double s4 = 0;
-      double u = w.ux + w.uy;
-      for (int i = w.lo; i <= w.hi; i++) {
-        for (int j = w.lo; j <= w.hi; j++) {
-          double pv = w.p[i * ng + j];
-          if (pv != 0) {
-            double d = i + j + 2 - u;
-            double t = d * d;
-            s2 += pv * t;
-            s3 += pv * (t * d);
-            s4 += pv * (t * t);
-          }
-        }
-      }
-      w.cluster2 = s2;
-      w.cluster3 = s3;
-      w.cluster4 = s4;
-      w.clusterValid = true;
-    }
+    w.cellPass();
     return power == 2 ? w.cluster2 : power == 3 ? w.cluster3 : w.cluster4;
   }
 
@@ -435,15 +440,8 @@ public final class Glcm implements FeatureFamily {
     if (sxy == 0) {
       return 1.0;
     }
-    int ng = w.ng;
-    double s = 0;
-    for (int i = w.lo; i <= w.hi; i++) {
-      double di = i + 1 - w.ux;
-      for (int j = w.lo; j <= w.hi; j++) {
-        s += w.p[i * ng + j] * di * (j + 1 - w.uy);
-      }
-    }
-    return s / (sxy + EPS);
+    w.cellPass();
+    return w.corrSum / (sxy + EPS);
   }
 
   /** Difference average = Σ k p<sub>x−y</sub>(k). PyRadiomics DifferenceAverage, IBSI TF7R. */
@@ -552,14 +550,8 @@ public final class Glcm implements FeatureFamily {
 
   /** Joint energy (angular second moment) = Σ p(i,j)². PyRadiomics JointEnergy, IBSI 8ZQL. */
   public static double jointEnergy(Workspace w) {
-    int ng = w.ng;
-    double s = 0;
-    for (int i = w.lo; i <= w.hi; i++) {
-      for (int k = i * ng + w.lo; k <= i * ng + w.hi; k++) {
-        s += w.p[k] * w.p[k];
-      }
-    }
-    return s;
+    w.cellPass();
+    return w.energy;
   }
 
   /** Joint entropy = HXY = −Σ p(i,j) log₂(p(i,j) + ε). PyRadiomics JointEntropy, IBSI TU9B. */
@@ -576,68 +568,84 @@ public final class Glcm implements FeatureFamily {
     if (w.nLevels < 2) {
       return 1.0;
     }
-    int ng = w.ng;
+    int lo = w.lo;
+    int hi = w.hi;
     int m = 0;
-    for (int i = w.lo; i <= w.hi; i++) {
+    for (int i = lo; i <= hi; i++) {
       if (w.px[i] > 0) {
-        w.rows[m++] = i;
+        w.rowOf[i] = m;
+        w.sqrtPx[m] = Math.sqrt(w.px[i]);
+        m++;
       }
     }
     if (m < 2) {
       return 0.0;
     }
-    // C(r,k) = p(i,k)/sqrt(px(i) py(k)); S = C C^T (m x m). Only the non-zero entries of each row
-    // are visited (skipped terms are exact zeros, so the sums are unchanged).
-    double[] c = w.cbuf;
-    int[] nz = w.nzbuf;
-    int[] nnz = w.nnz;
-    double[] sq = w.sqrtPy;
-    for (int k = w.lo; k <= w.hi; k++) {
-      sq[k] = Math.sqrt(w.py[k]);
-    }
-    for (int r = 0; r < m; r++) {
-      int i = w.rows[r];
-      double sp = Math.sqrt(w.px[i]);
-      int cnt = 0;
-      for (int k = w.lo; k <= w.hi; k++) {
-        double pv = w.p[i * ng + k];
-        if (pv == 0) {
-          c[r * ng + k] = 0;
-        } else {
-          c[r * ng + k] = pv / (sp * sq[k]);
-          nz[r * ng + cnt++] = k;
-        }
+    int mc = 0;
+    for (int k = lo; k <= hi; k++) {
+      if (w.py[k] > 0) {
+        w.colOf[k] = mc;
+        w.sqrtPyc[mc] = Math.sqrt(w.py[k]);
+        mc++;
       }
-      nnz[r] = cnt;
     }
+    // If the bipartite graph rows–columns of the non-zero cells has several connected components,
+    // each component B gives Q the eigenvalue 1 (eigenvector √px on B's rows: Σ_k p(i,k)p(j,k) /
+    // (px(i)py(k)) summed over B is exact because every p(i,k) > 0 of B's rows has k in B), so the
+    // second largest eigenvalue is 1 and MCC = 1 without any eigen-solver.
+    if (w.components(m, mc) > 1) {
+      return 1.0;
+    }
+    // C(r,c) = p(i,k)/sqrt(px(i) py(k)) on the rows/columns with a non-zero marginal (dense m×mc,
+    // filled from the non-zero cells, row-major); nzRow lists the non-zero columns of each row.
+    double[] c = w.cbuf;
+    java.util.Arrays.fill(c, 0, m * mc, 0);
+    int[] nzc = w.nzbuf;
+    int[] rowStart = w.nnz;
+    int nz = w.nCells;
+    int prevRow = -1;
+    for (int t = 0; t < nz; t++) {
+      int r = w.rowOf[w.cellI[t]];
+      int k = w.colOf[w.cellJ[t]];
+      if (r != prevRow) {
+        for (int q = prevRow + 1; q <= r; q++) {
+          rowStart[q] = t;
+        }
+        prevRow = r;
+      }
+      c[r * mc + k] = w.cellP[t] / (w.sqrtPx[r] * w.sqrtPyc[k]);
+      nzc[t] = k;
+    }
+    for (int q = prevRow + 1; q <= m; q++) {
+      rowStart[q] = nz;
+    }
+    // S' = C Cᵀ − u uᵀ with u = sqrt(px): C Cᵀ has the eigenvalue 1 with eigenvector u (C·sqrt(py)
+    // = sqrt(px), Cᵀ·sqrt(px) = sqrt(py)) and all its eigenvalues lie in [0, 1]; removing it leaves
+    // the second largest eigenvalue of Q as the LARGEST eigenvalue of S' (eigenvalue 0 for u).
     double[] s = w.sbuf;
     for (int r = 0; r < m; r++) {
-      int rn = nnz[r];
+      int r0 = rowStart[r];
+      int r1 = rowStart[r + 1];
       for (int t = 0; t <= r; t++) {
         double v = 0;
-        for (int q = 0; q < rn; q++) {
-          int k = nz[r * ng + q];
-          v += c[r * ng + k] * c[t * ng + k];
+        for (int q = r0; q < r1; q++) {
+          int k = nzc[q];
+          v += c[r * mc + k] * c[t * mc + k];
         }
+        v -= w.sqrtPx[r] * w.sqrtPx[t];
         s[r * m + t] = v;
         s[t * m + r] = v;
       }
     }
-    double second = w.eigen.secondLargest(s, m);
-    // eigenvalues of Q beyond the m non-zero rows are 0; a single level gives second = 0
+    double second = w.eigen.largest(s, m);
+    // a single level gives second = 0; a tiny negative value from rounding is taken as 0
     return Math.sqrt(Math.max(0.0, second));
   }
 
   /** Maximum probability (joint maximum) = max p(i,j). PyRadiomics MaximumProbability, IBSI GYBY. */
   public static double maximumProbability(Workspace w) {
-    int ng = w.ng;
-    double m = 0;
-    for (int i = w.lo; i <= w.hi; i++) {
-      for (int k = i * ng + w.lo; k <= i * ng + w.hi; k++) {
-        m = Math.max(m, w.p[k]);
-      }
-    }
-    return m;
+    w.cellPass();
+    return w.maxP;
   }
 
   /** Sum average = Σ<sub>k=2..2Ng</sub> k p<sub>x+y</sub>(k). PyRadiomics SumAverage, IBSI ZGXS. */
@@ -691,7 +699,6 @@ public final class Glcm implements FeatureFamily {
     final double[] sum = new double[N_FEATURES];
     final int[] count = new int[N_FEATURES];
     final double[] one = new double[N_FEATURES];
-    double[] p = new double[0];
     double[] px = new double[0];
     double[] py = new double[0];
     double[] pxAddy = new double[0];
@@ -705,15 +712,29 @@ public final class Glcm implements FeatureFamily {
     double hxy;
     double hxy1;
     double hxy2;
-    int[] rows = new int[0];
     double cluster2;
     double cluster3;
     double cluster4;
-    boolean clusterValid;
+    double autocorr;
+    double corrSum;
+    double energy;
+    double maxP;
+    boolean cellPassValid;
+    /** The non-zero cells of the loaded matrix in row-major order: levels (0-based), p, count. */
+    int nCells;
+    int[] cellI = new int[0];
+    int[] cellJ = new int[0];
+    double[] cellP = new double[0];
+    double[] cellN = new double[0];
+    double[] logPx = new double[0];
+    double[] logPy = new double[0];
+    int[] rowOf = new int[0];
+    int[] colOf = new int[0];
+    double[] sqrtPx = new double[0];
+    double[] sqrtPyc = new double[0];
     double[] cbuf = new double[0];
     int[] nzbuf = new int[0];
     int[] nnz = new int[0];
-    double[] sqrtPy = new double[0];
     double[] sbuf = new double[0];
     double[] mergedBuf = new double[0];
     final SymmetricEigen eigen = new SymmetricEigen();
@@ -725,17 +746,27 @@ public final class Glcm implements FeatureFamily {
 
     private void ensure(int n) {
       if (px.length < n) {
-        p = new double[n * n];
         px = new double[n];
         py = new double[n];
         pxAddy = new double[2 * n + 1];
         pxSuby = new double[n];
-        rows = new int[n];
-        cbuf = new double[n * n];
-        nzbuf = new int[n * n];
-        nnz = new int[n];
-        sqrtPy = new double[n];
-        sbuf = new double[n * n];
+        logPx = new double[n];
+        logPy = new double[n];
+        rowOf = new int[n];
+        colOf = new int[n];
+        sqrtPx = new double[n];
+        sqrtPyc = new double[n];
+        nnz = new int[n + 1];
+      }
+      int cells = Math.max(1, n * n);
+      if (cellI.length < cells) {
+        cellI = new int[cells];
+        cellJ = new int[cells];
+        cellP = new double[cells];
+        cellN = new double[cells];
+        cbuf = new double[cells];
+        nzbuf = new int[cells];
+        sbuf = new double[cells];
       }
     }
 
@@ -767,47 +798,78 @@ public final class Glcm implements FeatureFamily {
       this.nLevels = nLevels;
       this.lo = lo;
       this.hi = hi;
-      this.clusterValid = false;
+      this.cellPassValid = false;
+      // the non-zero counts in row-major order (skipped zeros leave every sum unchanged)
       double total = 0;
+      int nz = 0;
+      int[] ci = cellI;
+      int[] cj = cellJ;
+      double[] cn = cellN;
       for (int i = lo; i <= hi; i++) {
-        for (int k = offset + i * ng + lo; k <= offset + i * ng + hi; k++) {
-          total += counts[k];
-        }
-      }
-      if (total == 0) {
-        return false;
-      }
-      java.util.Arrays.fill(px, 0, ng, 0);
-      java.util.Arrays.fill(py, 0, ng, 0);
-      java.util.Arrays.fill(pxAddy, 0, 2 * ng + 1, 0);
-      java.util.Arrays.fill(pxSuby, 0, ng, 0);
-      double h = 0;
-      for (int i = lo; i <= hi; i++) {
+        int row = offset + i * ng;
         for (int j = lo; j <= hi; j++) {
-          double v = counts[offset + i * ng + j] / total;
-          p[i * ng + j] = v;
-          if (v != 0) {
-            px[i] += v;
-            py[j] += v;
-            pxAddy[i + j + 2] += v;
-            pxSuby[Math.abs(i - j)] += v;
-            h -= v * log2(v + EPS);
+          double c = counts[row + j];
+          if (c != 0) {
+            total += c;
+            ci[nz] = i;
+            cj[nz] = j;
+            cn[nz] = c;
+            nz++;
           }
         }
       }
-      hxy = h;
+      nCells = nz;
+      if (total == 0) {
+        return false;
+      }
+      java.util.Arrays.fill(px, lo, hi + 1, 0);
+      java.util.Arrays.fill(py, lo, hi + 1, 0);
+      java.util.Arrays.fill(pxAddy, 2 * lo + 2, 2 * hi + 3, 0);
+      java.util.Arrays.fill(pxSuby, 0, hi - lo + 1, 0);
+      // HXY = −Σ v·log2(v + ε) with v = n/total: log2(v + ε) = log2 n − log2 total + ε/(v·ln 2)
+      // up to O(ε²/v²), so HXY = log2(total)·Σv − Σ v·log2 n − nz·ε/ln 2 (log2 n from a table)
+      double sv = 0;
+      double svl = 0;
+      for (int t = 0; t < nz; t++) {
+        int i = ci[t];
+        int j = cj[t];
+        double c = cn[t];
+        double v = c / total;
+        cellP[t] = v;
+        px[i] += v;
+        py[j] += v;
+        pxAddy[i + j + 2] += v;
+        pxSuby[i > j ? i - j : j - i] += v;
+        sv += v;
+        svl += v * log2Count(c);
+      }
+      hxy = log2Count(total) * sv - svl - nz * EPS_LN2;
       double mx = 0;
       double my = 0;
       double ex = 0;
       double ey = 0;
+      int nx = 0;
+      int ny = 0;
+      double sx = 0;
+      double sy = 0;
       for (int i = lo; i <= hi; i++) {
-        mx += (i + 1) * px[i];
-        my += (i + 1) * py[i];
-        if (px[i] != 0) {
-          ex -= px[i] * log2(px[i] + EPS);
+        double a = px[i];
+        double b = py[i];
+        mx += (i + 1) * a;
+        my += (i + 1) * b;
+        if (a != 0) {
+          double la = log2(a + EPS);
+          logPx[i] = la;
+          ex -= a * la;
+          nx++;
+          sx += a;
         }
-        if (py[i] != 0) {
-          ey -= py[i] * log2(py[i] + EPS);
+        if (b != 0) {
+          double lb = b == a ? logPx[i] : log2(b + EPS);
+          logPy[i] = lb;
+          ey -= b * lb;
+          ny++;
+          sy += b;
         }
       }
       ux = mx;
@@ -822,11 +884,81 @@ public final class Glcm implements FeatureFamily {
       }
       sigx = Math.sqrt(vx);
       sigy = Math.sqrt(vy);
+      // HXY1 = −Σ p log2(px·py + ε) and HXY2 = −Σ px·py log2(px·py + ε) without the m² logarithms:
+      // log2(px·py + ε) = log2(px + ε) + log2(py + ε) − ε/(px ln 2) − ε/(py ln 2) + ε/(px·py ln 2)
+      // up to O(ε²), and Σ_j p(i,j) = px(i), so (rounding-level differences, ~1e−15 absolute)
+      //   HXY1 = HX + HY + ε/ln 2·(nx + ny − Σ p/(px·py)),
+      //   HXY2 = Sy·HX + Sx·HY + ε/ln 2·(nx·Sy + ny·Sx − nx·ny), Sx = Σ px, Sy = Σ py.
+      double q = 0;
+      for (int t = 0; t < nz; t++) {
+        q += cellP[t] / (px[ci[t]] * py[cj[t]]);
+      }
+      double h1 = ex + ey + EPS_LN2 * (nx + ny - q);
+      double h2 = sy * ex + sx * ey + EPS_LN2 * ((double) nx * sy + (double) ny * sx - (double) nx * ny);
+      if (nx <= 2 || ny <= 2 || Math.abs(h2 - hxy) < EXACT_BELOW || Math.abs(h1 - hxy) < EXACT_BELOW) {
+        // few levels or near-independence (Imc1/Imc2 ≈ 0 are then rounding-sensitive): the
+        // literal PyRadiomics sums, term by term in row-major order
+        exactEntropies();
+        return true;
+      }
+      hxy1 = h1;
+      hxy2 = h2;
+      return true;
+    }
+
+    private int[] parent = new int[0];
+
+    /**
+     * Number of connected components of the bipartite graph whose nodes are the m rows and mc
+     * columns with a non-zero marginal ({@code rowOf}, {@code colOf} set) and whose edges are the
+     * non-zero cells (union-find).
+     */
+    int components(int m, int mc) {
+      int nodes = m + mc;
+      if (parent.length < nodes) {
+        parent = new int[nodes];
+      }
+      int[] par = parent;
+      for (int q = 0; q < nodes; q++) {
+        par[q] = q;
+      }
+      int comps = nodes;
+      for (int t = 0; t < nCells; t++) {
+        int a = find(par, rowOf[cellI[t]]);
+        int b = find(par, m + colOf[cellJ[t]]);
+        if (a != b) {
+          par[a] = b;
+          comps--;
+        }
+      }
+      return comps;
+    }
+
+    private static int find(int[] par, int q) {
+      while (par[q] != q) {
+        par[q] = par[par[q]];
+        q = par[q];
+      }
+      return q;
+    }
+
+    /** HXY, HXY1, HXY2 summed literally (PyRadiomics' formulas, row-major order, one log each). */
+    private void exactEntropies() {
+      double h = 0;
+      for (int t = 0; t < nCells; t++) {
+        double v = cellP[t];
+        h -= v * log2(v + EPS);
+      }
+      hxy = h;
       double h1 = 0;
       double h2 = 0;
+      int t = 0;
       for (int i = lo; i <= hi; i++) {
         if (px[i] == 0) {
           continue;
+        }
+        while (t < nCells && cellI[t] < i) {
+          t++;
         }
         for (int j = lo; j <= hi; j++) {
           if (py[j] == 0) {
@@ -834,13 +966,60 @@ public final class Glcm implements FeatureFamily {
           }
           double pp = px[i] * py[j];
           double l = log2(pp + EPS);
-          h1 -= p[i * ng + j] * l;
+          double pv = 0;
+          while (t < nCells && cellI[t] == i && cellJ[t] < j) {
+            t++;
+          }
+          if (t < nCells && cellI[t] == i && cellJ[t] == j) {
+            pv = cellP[t];
+          }
+          h1 -= pv * l;
           h2 -= pp * l;
         }
       }
       hxy1 = h1;
       hxy2 = h2;
-      return true;
+    }
+
+    /**
+     * One pass over the non-zero cells (row-major, so each sum keeps the order of the full-matrix
+     * loop): Autocorrelation, the cluster moments of power 2, 3, 4, the correlation numerator,
+     * JointEnergy, MaximumProbability; cached until the next {@link #load}.
+     */
+    void cellPass() {
+      if (cellPassValid) {
+        return;
+      }
+      double ac = 0;
+      double s2 = 0;
+      double s3 = 0;
+      double s4 = 0;
+      double cs = 0;
+      double en = 0;
+      double mp = 0;
+      double u = ux + uy;
+      for (int t = 0; t < nCells; t++) {
+        int i = cellI[t];
+        int j = cellJ[t];
+        double pv = cellP[t];
+        ac += pv * (i + 1) * (j + 1);
+        double d = i + j + 2 - u;
+        double dd = d * d;
+        s2 += pv * dd;
+        s3 += pv * (dd * d);
+        s4 += pv * (dd * dd);
+        cs += pv * (i + 1 - ux) * (j + 1 - uy);
+        en += pv * pv;
+        mp = Math.max(mp, pv);
+      }
+      autocorr = ac;
+      cluster2 = s2;
+      cluster3 = s3;
+      cluster4 = s4;
+      corrSum = cs;
+      energy = en;
+      maxP = mp;
+      cellPassValid = true;
     }
   }
 }

@@ -64,6 +64,87 @@ final class SymmetricEigen {
     return 0.5 * (lo + hi);
   }
 
+  /**
+   * The largest eigenvalue of the symmetric n×n matrix {@code m} (n ≥ 1): Householder reduction
+   * to tridiagonal form, then Laguerre's iteration on the characteristic polynomial started above
+   * the Gershgorin bound. For a polynomial with real roots Laguerre's method from the right
+   * converges monotonically (and cubically) to the largest root; p'/p and p''/p come from the
+   * LDLᵀ pivot recurrence (no overflow). Used by GLCM MCC on the deflated matrix.
+   */
+  double largest(double[] m, int n) {
+    if (a.length < n * n) {
+      a = new double[n * n];
+      d = new double[n];
+      e = new double[n];
+    }
+    if (n == 1) {
+      return m[0];
+    }
+    System.arraycopy(m, 0, a, 0, n * n);
+    householder(n);
+    double x = Double.NEGATIVE_INFINITY;
+    double scale = 0;
+    for (int i = 0; i < n; i++) {
+      double r = (i > 0 ? Math.abs(e[i - 1]) : 0) + (i < n - 1 ? Math.abs(e[i]) : 0);
+      x = Math.max(x, d[i] + r);
+      scale = Math.max(scale, Math.abs(d[i]) + r);
+    }
+    if (scale == 0) {
+      return 0;
+    }
+    x += 1e-3 * scale; // strictly above every eigenvalue
+    for (int it = 0; it < 100; it++) {
+      double g = 0; // Σ 1/(x − λ)
+      double h = 0; // Σ 1/(x − λ)²
+      double invPrev = 1; // 1/r of the previous pivot
+      double gPrev = 0;
+      double hPrev = 0;
+      for (int i = 0; i < n; i++) {
+        double r;
+        double r1;
+        double r2;
+        if (i == 0) {
+          r = x - d[0];
+          r1 = 1;
+          r2 = 0;
+        } else {
+          double t = e[i - 1] * e[i - 1] * invPrev;
+          r = x - d[i] - t;
+          r1 = 1 + t * gPrev;
+          r2 = t * (hPrev - 2 * gPrev * gPrev);
+        }
+        if (r == 0) {
+          r = 1e-300;
+        }
+        double inv = 1.0 / r;
+        double gi = r1 * inv;
+        double hi = r2 * inv;
+        g += gi;
+        h += gi * gi - hi;
+        invPrev = inv;
+        gPrev = gi;
+        hPrev = hi;
+      }
+      if (!(g > 0) || g == Double.POSITIVE_INFINITY) {
+        break; // on (or, by rounding, just below) the largest eigenvalue
+      }
+      double disc = (n - 1) * (n * h - g * g);
+      double step = n / (g + Math.sqrt(disc > 0 ? disc : 0));
+      if (!(step > 0) || step == Double.POSITIVE_INFINITY) {
+        break;
+      }
+      double nx = x - step;
+      if (!(nx < x)) {
+        break;
+      }
+      x = nx;
+      if (step <= 1e-15 * scale) {
+        break;
+      }
+    }
+    return x;
+  }
+
   /** Number of eigenvalues of the tridiagonal (d, e) below x (Sturm sequence). */
   private int countBelow(int n, double x) {
     int c = 0;
@@ -79,6 +160,73 @@ final class SymmetricEigen {
     }
     return c;
   }
+
+  /**
+   * Householder reduction of the full symmetric matrix in {@code a} (both triangles stored) to
+   * tridiagonal d (diagonal), e (e[i] couples i and i+1), Golub &amp; Van Loan algorithm 8.3.1:
+   * per column a reflector P = I − β v vᵀ, then A ← A − v wᵀ − w vᵀ with p = βAv, w = p −
+   * (β pᵀv / 2) v, on the trailing block (contiguous rows; {@code a} is overwritten).
+   */
+  private void householder(int n) {
+    if (v.length < n) {
+      v = new double[n];
+      w = new double[n];
+    }
+    for (int k = 0; k < n - 2; k++) {
+      int row = k * n;
+      double ss = 0;
+      for (int j = k + 1; j < n; j++) {
+        ss += a[row + j] * a[row + j];
+      }
+      double x0 = a[row + k + 1];
+      d[k] = a[row + k];
+      double tail = ss - x0 * x0;
+      if (tail == 0) {
+        e[k] = x0; // already tridiagonal in this column
+        continue;
+      }
+      double alpha = x0 >= 0 ? -Math.sqrt(ss) : Math.sqrt(ss);
+      // v = x − alpha·e1, ‖v‖² = ss − 2·alpha·x0 + alpha² = 2(ss − alpha·x0)
+      v[k + 1] = x0 - alpha;
+      for (int j = k + 2; j < n; j++) {
+        v[j] = a[row + j];
+      }
+      double beta = 1.0 / (ss - alpha * x0);
+      double ptv = 0;
+      for (int i = k + 1; i < n; i++) {
+        int ri = i * n;
+        double sum = 0;
+        for (int j = k + 1; j < n; j++) {
+          sum += a[ri + j] * v[j];
+        }
+        double pi = beta * sum;
+        w[i] = pi;
+        ptv += pi * v[i];
+      }
+      double kk = 0.5 * beta * ptv;
+      for (int i = k + 1; i < n; i++) {
+        w[i] -= kk * v[i];
+      }
+      for (int i = k + 1; i < n; i++) {
+        int ri = i * n;
+        double vi = v[i];
+        double wi = w[i];
+        for (int j = k + 1; j < n; j++) {
+          a[ri + j] -= vi * w[j] + wi * v[j];
+        }
+      }
+      e[k] = alpha;
+    }
+    if (n >= 2) {
+      d[n - 2] = a[(n - 2) * n + n - 2];
+      e[n - 2] = a[(n - 2) * n + n - 1];
+    }
+    d[n - 1] = a[n * n - 1];
+    e[n - 1] = 0;
+  }
+
+  private double[] v = new double[0];
+  private double[] w = new double[0];
 
   /** Householder reduction of a (lower triangle used) to tridiagonal d (diagonal), e (sub-diag). */
   private void tridiagonalize(int n) {

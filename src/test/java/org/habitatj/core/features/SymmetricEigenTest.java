@@ -1,0 +1,62 @@
+package org.habitatj.core.features;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** {@link SymmetricEigen#largest} (Laguerre on the tridiagonal form), used by GLCM MCC. */
+class SymmetricEigenTest {
+
+  @Test
+  void handComputedLargestEigenvalues() {
+    SymmetricEigen e = new SymmetricEigen();
+    // [[2,1],[1,2]]: eigenvalues 1 and 3
+    assertEquals(3.0, e.largest(new double[] {2, 1, 1, 2}, 2), 1e-15);
+    // second-difference matrix tridiag(-1, 2, -1), n = 3: eigenvalues 2 - √2, 2, 2 + √2
+    assertEquals(2 + Math.sqrt(2),
+        e.largest(new double[] {2, -1, 0, -1, 2, -1, 0, -1, 2}, 3), 1e-15);
+    // n = 5: eigenvalues 2 − 2cos(kπ/6), largest 2 + √3
+    double[] m = new double[25];
+    for (int i = 0; i < 5; i++) {
+      m[i * 5 + i] = 2;
+      if (i > 0) {
+        m[i * 5 + i - 1] = -1;
+        m[(i - 1) * 5 + i] = -1;
+      }
+    }
+    assertEquals(2 + Math.sqrt(3), e.largest(m, 5), 1e-14);
+    // diag(0.25, 0, 0) (a rank-one deflated 3×3 with a double zero eigenvalue)
+    assertEquals(0.25, e.largest(new double[] {0.25, 0, 0, 0, 0, 0, 0, 0, 0}, 3), 1e-16);
+    assertEquals(0.0, e.largest(new double[] {0, 0, 0, 0}, 2), 0.0);
+  }
+
+  /** Random Gram matrices (PSD like MCC's), against the full QL decomposition, 1e-13 relative. */
+  @Test
+  void agreesWithFullDecomposition() {
+    Random r = new Random(7);
+    SymmetricEigen e = new SymmetricEigen();
+    for (int trial = 0; trial < 300; trial++) {
+      int n = 1 + r.nextInt(25);
+      double[] b = new double[n * n];
+      for (int i = 0; i < b.length; i++) {
+        b[i] = r.nextDouble() < 0.6 ? 0 : r.nextDouble();
+      }
+      double[] s = new double[n * n];
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+          double v = 0;
+          for (int k = 0; k < n; k++) {
+            v += b[i * n + k] * b[j * n + k];
+          }
+          s[i * n + j] = v;
+        }
+      }
+      double[] ev = Arrays.copyOf(new SymmetricEigen().eigenvalues(s, n), n);
+      Arrays.sort(ev);
+      double max = ev[n - 1];
+      assertEquals(max, e.largest(s, n), 1e-13 * Math.max(1e-300, Math.abs(max)), "n=" + n);
+    }
+  }
+}
