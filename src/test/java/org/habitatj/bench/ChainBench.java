@@ -27,7 +27,7 @@ import org.habitatj.core.progress.Progress;
  * 3D mode: ring → feature maps → K-means → ITH and combined ITH scores, with {@link
  * CasePipeline.Settings#defaults()} except {@code largestSliceOnly = false} and 2 threads (3-mm
  * ring per slice, 3×3 in-plane windows, first order + GLCM maps over tumour ∪ ring, min–max, K = 6
- * with 10 restarts and seed 0, 8-connectivity with 1-pixel regions dropped, applied in 3D as
+ * with 20 restarts and seed 0, 8-connectivity with 1-pixel regions dropped, applied in 3D as
  * {@link IthPipeline} does for a multi-slice map).
  *
  * <p>The stages are run with the same public calls as {@link CasePipeline#run} (which also

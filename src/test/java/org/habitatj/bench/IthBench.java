@@ -81,7 +81,7 @@ public final class IthBench {
       chain[i] = System.nanoTime() - a;
       chainCpu[i] = cpu() - c0;
     }
-    System.out.printf("K-means(K=6, 10 restarts)+ITH, tumour only (%d x 20): %.1f ms%n",
+    System.out.printf("K-means(K=6, default restarts)+ITH, tumour only (%d x 20): %.1f ms%n",
         tf.voxelCount(), median(only));
     System.out.printf("tumour + joint tumour∪ring (%d + %d voxels): %.1f ms; ITH %.4f, combined "
         + "%.4f, ring-only %.4f%n", tf.voxelCount(), rf.voxelCount(), median(both),
@@ -124,7 +124,7 @@ public final class IthBench {
         IthScore.score(map, m.width(), m.height(), 1);
         km[i] = System.nanoTime() - a;
       }
-      System.out.printf("brain1 984 x 107: scaling + K-means (K=6, 10 restarts) + ITH: %.1f ms "
+      System.out.printf("brain1 984 x 107: scaling + K-means (K=6, default restarts) + ITH: %.1f ms "
           + "(label-map CSV read included)%n", median(km));
       // the whole ITHscore computation from the image (ITHscore package: 6.3 s with 2 workers)
       java.nio.file.Path in = IthReference.DIR.resolve("inputs");

@@ -25,7 +25,7 @@ import org.habitatj.io.NrrdReader;
  *   <li>per-pixel 107 PyRadiomics features of 5×5 unmasked windows ({@link
  *       IthscoreWindowFeatures}, 2 threads);
  *   <li>the package's min–max scaling ({@link FeatureStandardizer#ithscoreScaling});
- *   <li>K-means K = 6 ({@link HabitatClustering.Options#DEFAULT}: 10 restarts, seed 0);
+ *   <li>K-means K = 6 ({@link HabitatClustering.Options#DEFAULT}: 20 restarts, seed 0);
  *   <li>the ITH score on the slice's label map ({@link IthScore}, 8-connectivity, 1-pixel regions
  *       dropped).
  * </ol>
@@ -107,7 +107,7 @@ public final class IthscoreSpeedBench {
     double total = median(tt);
     System.out.printf(Locale.ROOT, "brain1 z=%d: %d pixels x %d features, %d threads, median of %d "
         + "runs after %d warm-up%n", z, pixels, nf, threads, reps, warm);
-    System.out.printf(Locale.ROOT, "  features %.1f ms | min-max %.2f ms | K-means(K=6, 10 restarts) "
+    System.out.printf(Locale.ROOT, "  features %.1f ms | min-max %.2f ms | K-means(K=6, default restarts) "
         + "%.1f ms | ITH %.2f ms%n", median(tf), median(ts), median(tk), median(ti));
     System.out.printf(Locale.ROOT, "  total %.1f ms (min %.1f ms) -> %.0fx faster than the "
         + "package's %.1f s; ITH score %.4f", total, Arrays.stream(tt).min().getAsLong() / 1e6,

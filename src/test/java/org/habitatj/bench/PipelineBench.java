@@ -10,7 +10,7 @@ import org.habitatj.io.MedicalImageReader;
 
 /**
  * Wall time of {@link CasePipeline#run} on test-images/STS_008 (77×79×28, 8862 ROI voxels) with
- * the defaults (largest slice, 3×3 windows, first order + GLCM, K = 6, 10 restarts), and with
+ * the defaults (largest slice, ITHscore 5×5 windows, six families, K = 6, 20 restarts), and with
  * all slices. Run manually: {@code java -cp "target/test-classes:target/classes:$(cat
  * target/classpath.txt)" org.habitatj.bench.PipelineBench}. Prints the median of 5 runs after 2
  * warm-up runs.

@@ -30,7 +30,7 @@ public final class IthPipeline {
    */
   public record Options(FeatureStandardizer.Method standardization,
       HabitatClustering.Options clustering, IthScore.Options ith) {
-    /** Min–max, K = 6 with 10 restarts and seed 0, 8-connectivity with 1-pixel regions dropped. */
+    /** Min–max, K = 6 with 20 restarts and seed 0, 8-connectivity with 1-pixel regions dropped. */
     public static final Options DEFAULT = new Options(FeatureStandardizer.Method.MIN_MAX,
         HabitatClustering.Options.DEFAULT, IthScore.Options.ITHSCORE_DEFAULT);
   }
