@@ -15,9 +15,9 @@ import smile.math.MathEx;
  * <p><b>K-means engine</b>: Smile 3.1.1 {@code smile.clustering.KMeans.fit(data, k, maxIter,
  * tol')} (k-means++ seeding with one candidate per centre, then Lloyd iterations with a BBD tree).
  * Restart r is seeded with the r-th value of a {@link SplittableRandom} started at the user's seed,
- * through {@code smile.math.MathEx.setSeed} on the calling thread; restarts run one after the other
- * (Smile parallelises inside a fit without drawing random numbers there), so the partition does not
- * depend on the number of threads. Smile stops when the decrease of distortion is at most tol' =
+ * through {@code smile.math.MathEx.setSeed} (a thread-local generator) on the thread that runs that
+ * restart, right before its fit; restarts run in parallel, and since Smile draws random numbers only
+ * on the calling thread, the partition does not depend on the number of threads. Smile stops when the decrease of distortion is at most tol' =
  * max(1e-12, tol × n × mean feature variance).
  *
  * <p>Default 20 restarts: Smile's k-means++ takes one candidate per centre where scikit-learn (the
@@ -222,13 +222,17 @@ public final class HabitatClustering {
     double[] ws = new double[o.restarts()];
     // tol 0 would never stop Smile before maxIter on floating-point noise: floor at 1e-12
     double tolAbs = Math.max(1e-12, o.tol() * rows.length * meanVariance(rows));
-    for (int r = 0; r < o.restarts(); r++) {
+    // Restarts run in parallel; each task seeds Smile's thread-local generator on its own thread
+    // right before its fit, and Smile draws random numbers only on the calling thread (k-means++
+    // seeding), so every restart's partition is the same whichever thread runs it.
+    java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.stream.IntStream.range(0, o.restarts()).parallel().forEach(r -> {
       progress.checkCanceled();
       MathEx.setSeed(restartSeed[r]);
       ys[r] = KMeans.fit(rows, k, o.maxIter(), tolAbs).y.clone();
       ws[r] = wcss(rows, ys[r], k);
-      progress.fraction((step + (r + 1.0) / o.restarts()) / steps);
-    }
+      progress.fraction((step + done.incrementAndGet() / (double) o.restarts()) / steps);
+    });
     int best = 0;
     for (int r = 1; r < ws.length; r++) {
       if (ws[r] < ws[best]) {
