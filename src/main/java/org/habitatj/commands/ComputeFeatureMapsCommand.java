@@ -30,31 +30,12 @@ import org.scijava.widget.FileWidget;
  * TIFF. All maths is in {@link FeatureMapEngine}.
  */
 @Plugin(type = Command.class, headless = true, label = "Compute Feature Maps")
-public class ComputeFeatureMapsCommand implements Command {
+public class ComputeFeatureMapsCommand extends ImageMaskCommand {
 
   static final String CUBE = "3D cube";
   static final String SQUARE = "2D square (per slice)";
   static final String ONCE = "whole ROI once (PyRadiomics)";
   static final String PER_WINDOW = "per window (ITHscore)";
-
-  @Parameter(label = "Image", required = false, description = "open image (when no file is given)")
-  private ImagePlus image;
-
-  @Parameter(label = "Image file", required = false, description = "NIfTI or NRRD image")
-  private File imageFile;
-
-  @Parameter(label = "Mask source", choices = {ImageInputs.MASK_FILE, ImageInputs.LABEL_IMAGE,
-      ImageInputs.ROI_MANAGER})
-  private String maskSource = ImageInputs.MASK_FILE;
-
-  @Parameter(label = "Mask file", required = false, description = "NIfTI or NRRD label image")
-  private File maskFile;
-
-  @Parameter(label = "Mask image", required = false, description = "open label image")
-  private ImagePlus maskImage;
-
-  @Parameter(label = "Label", min = "0", description = "ROI label; 0 = the only non-zero label")
-  private int label = 0;
 
   @Parameter(label = "Settings file", required = false,
       description = "PyRadiomics YAML (binning, kernelRadius, maskedKernel, enabled classes)")
@@ -99,9 +80,8 @@ public class ComputeFeatureMapsCommand implements Command {
   @Override
   public void run() {
     List<String> notes = new ArrayList<>();
-    Volume img = ImageInputs.image(image, imageFile, notes);
-    Mask mask = ImageInputs.mask(maskSource, maskFile, maskImage, label,
-        ImageInputs.present(imageFile) ? null : image, img.geometry(), notes);
+    Volume img = volume(notes);
+    Mask mask = mask(img, notes);
     RadiomicsSettings.Builder sb;
     if (ImageInputs.present(settingsFile)) {
       try {
@@ -134,7 +114,7 @@ public class ComputeFeatureMapsCommand implements Command {
       IJ.log("Compute Feature Maps: cancelled");
       return;
     }
-    String title = (ImageInputs.present(imageFile) ? imageFile.getName() : image.getTitle()) + " maps";
+    String title = title() + " maps";
     maps = FeatureMapImages.toHyperstack(fm, title);
     IJ.log("Compute Feature Maps: " + fm.description());
     notes.forEach(n -> IJ.log("Compute Feature Maps: " + n));

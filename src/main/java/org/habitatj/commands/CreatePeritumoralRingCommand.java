@@ -1,7 +1,6 @@
 package org.habitatj.commands;
 
 import ij.ImagePlus;
-import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import org.habitatj.core.image.BodyMask;
@@ -21,33 +20,14 @@ import org.scijava.plugin.Plugin;
  * Create Peritumoral Ring: the voxels within a distance in mm of the tumour (exact Euclidean
  * distance on the calibrated grid, 2D per slice or 3D), minus the tumour and, optionally, minus the
  * other labels of the label image and outside an Otsu body mask or a user mask. The ring is a
- * calibrated 0/255 mask (see {@link PeritumoralRing}).
+ * calibrated 0/255 mask (see {@link PeritumoralRing}). The image gives the grid and the body mask;
+ * it is optional when a mask file or mask image gives the grid.
  */
 @Plugin(type = Command.class, headless = true, label = "Create Peritumoral Ring")
-public class CreatePeritumoralRingCommand implements Command {
+public class CreatePeritumoralRingCommand extends ImageMaskCommand {
 
   static final String MODE_2D = "2D per slice";
   static final String MODE_3D = "3D";
-
-  @Parameter(label = "Image", required = false,
-      description = "open image (grid and body mask; optional when a mask file is given)")
-  private ImagePlus image;
-
-  @Parameter(label = "Image file", required = false, description = "NIfTI or NRRD image")
-  private File imageFile;
-
-  @Parameter(label = "Mask source", choices = {ImageInputs.MASK_FILE, ImageInputs.LABEL_IMAGE,
-      ImageInputs.ROI_MANAGER})
-  private String maskSource = ImageInputs.MASK_FILE;
-
-  @Parameter(label = "Mask file", required = false, description = "NIfTI or NRRD label image")
-  private File maskFile;
-
-  @Parameter(label = "Mask image", required = false, description = "open label image")
-  private ImagePlus maskImage;
-
-  @Parameter(label = "Label", min = "0", description = "tumour label; 0 = the only non-zero label")
-  private int label = 0;
 
   @Parameter(label = "Distance (mm)", min = "0.001", description = "ring width in mm")
   private double distance = 3.0;

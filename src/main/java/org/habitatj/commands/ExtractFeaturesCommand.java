@@ -1,6 +1,5 @@
 package org.habitatj.commands;
 
-import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import java.io.File;
 import java.io.IOException;
@@ -29,27 +28,7 @@ import org.scijava.widget.FileWidget;
  * PyRadiomics YAML parameter file when given, else from the bin width field.
  */
 @Plugin(type = Command.class, headless = true, label = "Extract Radiomics Features")
-public class ExtractFeaturesCommand implements Command {
-
-  @Parameter(label = "Image", required = false,
-      description = "open image (used when no image file is given)")
-  private ImagePlus image;
-
-  @Parameter(label = "Image file", required = false, description = "NIfTI or NRRD image")
-  private File imageFile;
-
-  @Parameter(label = "Mask source", choices = {ImageInputs.MASK_FILE, ImageInputs.LABEL_IMAGE,
-      ImageInputs.ROI_MANAGER})
-  private String maskSource = ImageInputs.MASK_FILE;
-
-  @Parameter(label = "Mask file", required = false, description = "NIfTI or NRRD label image")
-  private File maskFile;
-
-  @Parameter(label = "Mask image", required = false, description = "open label image")
-  private ImagePlus maskImage;
-
-  @Parameter(label = "Label", min = "0", description = "ROI label; 0 = the only non-zero label")
-  private int label = 0;
+public class ExtractFeaturesCommand extends ImageMaskCommand {
 
   @Parameter(label = "Settings file", required = false,
       description = "PyRadiomics YAML parameter file; when given, bin width is ignored")
@@ -71,9 +50,8 @@ public class ExtractFeaturesCommand implements Command {
   @Override
   public void run() {
     List<String> notes = new ArrayList<>();
-    Volume img = ImageInputs.image(image, imageFile, notes);
-    Mask mask = ImageInputs.mask(maskSource, maskFile, maskImage, label,
-        ImageInputs.present(imageFile) ? null : image, img.geometry(), notes);
+    Volume img = volume(notes);
+    Mask mask = mask(img, notes);
     RadiomicsSettings settings;
     if (ImageInputs.present(settingsFile)) {
       try {

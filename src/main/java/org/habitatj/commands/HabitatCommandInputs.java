@@ -1,52 +1,27 @@
 package org.habitatj.commands;
 
-import ij.ImagePlus;
-import java.io.File;
 import java.util.Arrays;
 import java.util.List;
 import org.habitatj.core.habitat.FeatureStandardizer;
 import org.habitatj.core.habitat.HabitatClustering;
 import org.habitatj.core.habitat.IthPipeline;
-import org.habitatj.core.image.Mask;
-import org.habitatj.core.image.Volume;
 import org.habitatj.core.ith.Connectivity;
 import org.habitatj.core.ith.IthScore;
 import org.habitatj.core.pipeline.CasePipeline;
 import org.habitatj.core.settings.RadiomicsSettings;
-import org.habitatj.ij.ImageInputs;
-import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 
 /**
- * Inputs shared by "Habitat Map" and "Habitat Montage": image and tumour mask, slices, map
- * settings (as {@link CasePipeline#Settings}: 5×5 windows not restricted to the ROI, grey levels
- * per window, six families, PyRadiomics defaults but the bin width),
- * standardisation, seed and restarts. ITH scores and region counts use 8-connectivity on the
+ * Inputs shared by "Habitat Map" and "Habitat Montage": image and tumour mask (from
+ * {@link ImageMaskCommand}), slices, map settings (as {@link CasePipeline#Settings}: 5×5 windows
+ * not restricted to the ROI, grey levels per window, six families, PyRadiomics defaults but the
+ * bin width), standardisation, seed and restarts. ITH scores and region counts use 8-connectivity on the
  * largest slice (ITHscore) or 26-connectivity on all slices, 1-voxel regions dropped.
  */
-abstract class HabitatCommandInputs implements Command {
+abstract class HabitatCommandInputs extends ImageMaskCommand {
 
   static final String LARGEST = "largest slice";
   static final String ALL = "all slices (3D)";
-
-  @Parameter(label = "Image", required = false, description = "open image")
-  ImagePlus image;
-
-  @Parameter(label = "Image file", required = false, description = "NIfTI or NRRD image")
-  File imageFile;
-
-  @Parameter(label = "Mask source", choices = {ImageInputs.MASK_FILE, ImageInputs.LABEL_IMAGE,
-      ImageInputs.ROI_MANAGER})
-  String maskSource = ImageInputs.MASK_FILE;
-
-  @Parameter(label = "Mask file", required = false, description = "NIfTI or NRRD label image")
-  File maskFile;
-
-  @Parameter(label = "Mask image", required = false, description = "open label image")
-  ImagePlus maskImage;
-
-  @Parameter(label = "Label", min = "0", description = "tumour label; 0 = the only non-zero label")
-  int label = 0;
 
   @Parameter(label = "Slices", choices = {LARGEST, ALL},
       description = "the largest-area slice (first maximum, as ITHscore) or all slices (3D)")
@@ -71,17 +46,6 @@ abstract class HabitatCommandInputs implements Command {
   @Parameter(label = "Restarts", min = "1", description = "k-means++ restarts")
   int restarts = 20;
 
-  /** The image read from the file or the open image. */
-  Volume volume(List<String> notes) {
-    return ImageInputs.image(image, imageFile, notes);
-  }
-
-  /** The tumour mask on the image grid. */
-  Mask tumour(Volume img, List<String> notes) {
-    return ImageInputs.mask(maskSource, maskFile, maskImage, label,
-        ImageInputs.present(imageFile) ? null : image, img.geometry(), notes);
-  }
-
   /** Map settings, slice choice and habitat options (K-means options from {@code clustering}). */
   CasePipeline.Settings settings(HabitatClustering.Options clustering) {
     boolean threeD = ALL.equals(slices);
@@ -95,10 +59,5 @@ abstract class HabitatCommandInputs implements Command {
     return new CasePipeline.Settings(RadiomicsSettings.builder().binWidth(binWidth).build(), 0,
         d.ringMode(), !threeD, d.kernel(), kernelRadius, d.maskedKernel(), d.mapDiscretization(),
         families, o, d.threads());
-  }
-
-  /** Title stem for the outputs. */
-  String title() {
-    return ImageInputs.present(imageFile) ? imageFile.getName() : image.getTitle();
   }
 }

@@ -67,7 +67,7 @@ public class HabitatMapCommand extends HabitatCommandInputs {
   public void run() {
     List<String> notes = new ArrayList<>();
     Volume img = volume(notes);
-    Mask tumour = tumour(img, notes);
+    Mask tumour = mask(img, notes);
     HabitatClustering.KSelection sel = HabitatClustering.KSelection.byName(kSelection);
     CasePipeline.Settings s = settings(HabitatClustering.Options.DEFAULT.withK(clusters)
         .withSelection(sel, kMin, kMax));

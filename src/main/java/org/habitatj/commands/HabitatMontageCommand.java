@@ -50,7 +50,7 @@ public class HabitatMontageCommand extends HabitatCommandInputs {
     }
     List<String> notes = new ArrayList<>();
     Volume img = volume(notes);
-    Mask tumour = tumour(img, notes);
+    Mask tumour = mask(img, notes);
     CasePipeline.Settings s = settings(HabitatClustering.Options.DEFAULT);
     CasePipeline.HabitatInputs in = HabitatMapRun.prepare(img, tumour, s, notes,
         IjProgress.create("Habitat Montage"));

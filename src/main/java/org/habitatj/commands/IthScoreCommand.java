@@ -2,7 +2,6 @@ package org.habitatj.commands;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
-import java.io.File;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,29 +36,10 @@ import org.scijava.plugin.Plugin;
  * window, min–max, K = 6, 8-connectivity with 1-pixel regions dropped.
  */
 @Plugin(type = Command.class, headless = true, label = "ITH Score")
-public class IthScoreCommand implements Command {
+public class IthScoreCommand extends ImageMaskCommand {
 
   static final String LARGEST = "largest slice";
   static final String ALL = "all slices (3D)";
-
-  @Parameter(label = "Image", required = false, description = "open image")
-  private ImagePlus image;
-
-  @Parameter(label = "Image file", required = false, description = "NIfTI or NRRD image")
-  private File imageFile;
-
-  @Parameter(label = "Mask source", choices = {ImageInputs.MASK_FILE, ImageInputs.LABEL_IMAGE,
-      ImageInputs.ROI_MANAGER})
-  private String maskSource = ImageInputs.MASK_FILE;
-
-  @Parameter(label = "Mask file", required = false, description = "NIfTI or NRRD label image")
-  private File maskFile;
-
-  @Parameter(label = "Mask image", required = false, description = "open label image")
-  private ImagePlus maskImage;
-
-  @Parameter(label = "Label", min = "0", description = "tumour label; 0 = the only non-zero label")
-  private int label = 0;
 
   @Parameter(label = "Slices", choices = {LARGEST, ALL},
       description = "ITHscore: the largest-area slice (first maximum); or all slices (3D regions)")
@@ -115,7 +95,7 @@ public class IthScoreCommand implements Command {
   @Override
   public void run() {
     List<String> notes = new ArrayList<>();
-    Volume img = ImageInputs.image(image, imageFile, notes);
+    Volume img = volume(notes);
     Mask tumour = ImageInputs.mask(maskSource, maskFile, maskImage, label, image, img.geometry(), notes);
     boolean threeD = ALL.equals(slices);
     Mask wholeTumour = tumour;

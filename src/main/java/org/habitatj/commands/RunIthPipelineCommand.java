@@ -36,21 +36,8 @@ import org.scijava.widget.FileWidget;
  * overlay.png and settings.json ({@link PipelineOutputs}).
  */
 @Plugin(type = Command.class, headless = true, label = "Run ITH Pipeline")
-public class RunIthPipelineCommand implements Command {
+public class RunIthPipelineCommand extends ImageMaskCommand {
 
-  @Parameter(label = "Image", required = false, description = "open image (if no image file)")
-  private ImagePlus image;
-  @Parameter(label = "Image file", required = false, description = "NIfTI or NRRD image")
-  private File imageFile;
-  @Parameter(label = "Mask source", choices = {ImageInputs.MASK_FILE, ImageInputs.LABEL_IMAGE,
-      ImageInputs.ROI_MANAGER})
-  private String maskSource = ImageInputs.MASK_FILE;
-  @Parameter(label = "Mask file", required = false, description = "NIfTI or NRRD label image")
-  private File maskFile;
-  @Parameter(label = "Mask image", required = false, description = "open label image")
-  private ImagePlus maskImage;
-  @Parameter(label = "Label", min = "0", description = "ROI label; 0 = the only non-zero label")
-  private int label = 0;
   @Parameter(label = "Settings file", required = false,
       description = "PyRadiomics YAML; when given, bin width is ignored")
   private File settingsFile;
@@ -97,9 +84,8 @@ public class RunIthPipelineCommand implements Command {
   @Override
   public void run() {
     List<String> notes = new ArrayList<>();
-    Volume img = ImageInputs.image(image, imageFile, notes);
-    Mask mask = ImageInputs.mask(maskSource, maskFile, maskImage, label,
-        ImageInputs.present(imageFile) ? null : image, img.geometry(), notes);
+    Volume img = volume(notes);
+    Mask mask = mask(img, notes);
     RadiomicsSettings rs = RadiomicsSettings.builder().binWidth(binWidth).build();
     if (ImageInputs.present(settingsFile)) {
       try {

@@ -1,0 +1,67 @@
+package org.habitatj.commands;
+
+import ij.ImagePlus;
+import java.io.File;
+import java.util.List;
+import org.habitatj.core.image.Mask;
+import org.habitatj.core.image.Volume;
+import org.habitatj.ij.ImageInputs;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+
+/**
+ * The image and mask inputs shared by the commands that work on one image and one ROI: an open
+ * image or a NIfTI/NRRD image file, and a mask from a label file, an open label image or the ROI
+ * Manager, with its label. Declared once here so every command gives them the same labels,
+ * defaults, choices and macro keys ({@code image}, {@code image_file}, {@code mask_source},
+ * {@code mask_file}, {@code mask_image}, {@code label}); inherited fields come first in the
+ * command's parameter (and recorded macro) order, before the subclass's own fields.
+ */
+abstract class ImageMaskCommand implements Command {
+
+  @Parameter(label = "Image", required = false,
+      description = "open image (used when no image file is given)")
+  ImagePlus image;
+
+  @Parameter(label = "Image file", required = false, description = "NIfTI or NRRD image")
+  File imageFile;
+
+  @Parameter(label = "Mask source", choices = {ImageInputs.MASK_FILE, ImageInputs.LABEL_IMAGE,
+      ImageInputs.ROI_MANAGER})
+  String maskSource = ImageInputs.MASK_FILE;
+
+  @Parameter(label = "Mask file", required = false, description = "NIfTI or NRRD label image")
+  File maskFile;
+
+  @Parameter(label = "Mask image", required = false, description = "open label image")
+  ImagePlus maskImage;
+
+  @Parameter(label = "Label", min = "0",
+      description = "ROI (tumour) label; 0 = the only non-zero label")
+  int label = 0;
+
+  /**
+   * The image read from the image file, or else the open image.
+   *
+   * @throws IllegalArgumentException if neither is given or the file cannot be read
+   */
+  Volume volume(List<String> notes) {
+    return ImageInputs.image(image, imageFile, notes);
+  }
+
+  /**
+   * The mask on the image grid; the ROI Manager's ROIs are taken as drawn on the open image unless
+   * an image file is given.
+   *
+   * @throws IllegalArgumentException if the mask is missing, empty or on another grid
+   */
+  Mask mask(Volume img, List<String> notes) {
+    return ImageInputs.mask(maskSource, maskFile, maskImage, label,
+        ImageInputs.present(imageFile) ? null : image, img.geometry(), notes);
+  }
+
+  /** Title stem for the outputs: the image file's name, or else the open image's title. */
+  String title() {
+    return ImageInputs.present(imageFile) ? imageFile.getName() : image.getTitle();
+  }
+}
