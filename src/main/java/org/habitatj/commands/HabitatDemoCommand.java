@@ -70,7 +70,7 @@ public class HabitatDemoCommand implements Command {
     ImageStack ms = new ImageStack(g.size(0), g.size(1));
     for (int i = 0; i < fm.features().size(); i++) {
       ms.addSlice(fm.features().get(i).pyradiomicsName(),
-          new ij.process.FloatProcessor(g.size(0), g.size(1), fm.maps()[i].clone()));
+          new ij.process.FloatProcessor(g.size(0), g.size(1), fm.map(i).clone()));
     }
     maps = new ImagePlus("Demo feature maps", ms);
     maps.getCalibration().setUnit("mm");

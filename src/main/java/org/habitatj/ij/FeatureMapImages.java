@@ -64,12 +64,12 @@ public final class FeatureMapImages {
     int w = g.size(0);
     int h = g.size(1);
     int nz = g.size(2);
-    int nc = maps.maps().length;
+    int nc = maps.count();
     ImageStack st = new ImageStack(w, h);
     for (int z = 0; z < nz; z++) {
       for (int c = 0; c < nc; c++) {
         float[] px = new float[w * h];
-        System.arraycopy(maps.maps()[c], z * w * h, px, 0, w * h);
+        System.arraycopy(maps.map(c), z * w * h, px, 0, w * h);
         st.addSlice(maps.features().get(c).pyradiomicsName(), new FloatProcessor(w, h, px));
       }
     }
@@ -139,11 +139,11 @@ public final class FeatureMapImages {
       out.add(p);
       return out;
     }
-    for (int c = 0; c < maps.maps().length; c++) {
+    for (int c = 0; c < maps.count(); c++) {
       String name = prefix + "_" + maps.features().get(c).pyradiomicsName()
           + (format == Format.NIFTI ? ".nii.gz" : ".nrrd");
       Path p = dir.resolve(name);
-      Volume v = Volume.ofFloats(maps.maps()[c], maps.geometry());
+      Volume v = Volume.ofFloats(maps.map(c), maps.geometry());
       if (format == Format.NIFTI) {
         NiftiWriter.write(v, VoxelType.FLOAT32, p, overwrite);
       } else {

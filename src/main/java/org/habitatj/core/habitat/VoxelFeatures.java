@@ -73,15 +73,12 @@ public final class VoxelFeatures {
         vox[k++] = i;
       }
     }
-    int nf = maps.maps().length;
+    int nf = maps.count();
     String[] names = new String[nf];
-    double[][] cols = new double[nf][n];
+    double[][] cols = new double[nf][];
     for (int f = 0; f < nf; f++) {
       names[f] = maps.features().get(f).pyradiomicsName();
-      float[] src = maps.maps()[f];
-      for (int v = 0; v < n; v++) {
-        cols[f][v] = src[vox[v]];
-      }
+      cols[f] = maps.valuesAt(f, vox);
     }
     return new VoxelFeatures(mask.geometry(), vox, names, cols);
   }

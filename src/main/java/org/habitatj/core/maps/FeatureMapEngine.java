@@ -65,7 +65,8 @@ import org.habitatj.core.settings.RadiomicsSettings;
  *
  * <h2>Output and determinism</h2>
  *
- * One float map per feature on the full image grid, NaN outside the ROI. Work is split into a
+ * One float map per feature on the full image grid, NaN outside the ROI; {@link FeatureMaps}
+ * stores the ROI voxels' values and builds a full-grid array only when asked for. Work is split into a
  * fixed partition of ROI voxels (chunks of {@link Builder#chunkSize} in x-fastest order); every
  * voxel's value depends only on its window, so results are identical for any thread count and
  * chunk size. Memory is streamed: only one window's matrices per thread exist at any time (C12).
@@ -271,30 +272,39 @@ public final class FeatureMapEngine {
   /**
    * Computes the maps.
    *
+   * @return the maps, stored at the ROI voxels (full-grid arrays on demand, {@link
+   *     FeatureMaps#map(int)})
    * @throws CanceledException if the progress reports a cancel
    * @throws IllegalArgumentException if the discretisation gives too many grey levels (C07)
    */
   public FeatureMaps run() {
     Geometry g = volume.geometry();
     int nOut = outFeatures.size();
-    float[][] maps = new float[nOut][];
-    long nvox = g.voxelCount();
-    for (int f = 0; f < nOut; f++) {
-      float[] m = new float[Math.toIntExact(nvox)];
-      Arrays.fill(m, Float.NaN);
-      maps[f] = m;
-    }
+    int[][] voxels = new int[1][];
+    float[][] values = new float[nOut][];
     runInto(
-        (gi, values) -> {
-          for (int f = 0; f < nOut; f++) {
-            maps[f][gi] = (float) values[f];
+        new VoxelSink() {
+          @Override
+          public void begin(int[] voxelIndices) {
+            voxels[0] = voxelIndices;
+            for (int f = 0; f < nOut; f++) {
+              values[f] = new float[voxelIndices.length];
+            }
+          }
+
+          @Override
+          public void accept(int ordinal, int voxelIndex, double[] v) {
+            for (int f = 0; f < nOut; f++) {
+              values[f][ordinal] = (float) v[f];
+            }
           }
         });
     double[] sp = g.spacing();
-    return new FeatureMaps(
+    return FeatureMaps.ofRoi(
         g,
         List.copyOf(outFeatures),
-        maps,
+        voxels[0],
+        values,
         radius.clone(),
         new double[] {radius[0] * sp[0], radius[1] * sp[1], radius[2] * sp[2]},
         description);
@@ -303,10 +313,20 @@ public final class FeatureMapEngine {
   /** Receives the double-precision feature values of one ROI voxel (called from worker threads). */
   interface VoxelSink {
     /**
+     * Called once before any {@link #accept}, from the calling thread.
+     *
+     * @param voxelIndices ascending linear indices on the full image grid of the voxels that
+     *     will be computed (the ROI after any re-segmentation); ordinal k of {@link #accept} is
+     *     {@code voxelIndices[k]}
+     */
+    default void begin(int[] voxelIndices) {}
+
+    /**
+     * @param ordinal position of the voxel in {@link #begin}'s list
      * @param voxelIndex linear index on the full image grid
      * @param values the selected features in {@link #features()} order (buffer reused: copy)
      */
-    void accept(int voxelIndex, double[] values);
+    void accept(int ordinal, int voxelIndex, double[] values);
   }
 
   /** Computes every ROI voxel and hands its values to the sink (distinct voxels may be concurrent). */
@@ -357,11 +377,17 @@ public final class FeatureMapEngine {
       }
     }
     int[] roiIdx = new int[nRoi];
+    int[] roiGrid = new int[nRoi];
     for (int i = 0, k = 0; i < nb; i++) {
       if (roi[i] != 0) {
-        roiIdx[k++] = i;
+        roiIdx[k] = i;
+        int z = i / (bx * by);
+        int rem = i - z * bx * by;
+        int y = rem / bx;
+        roiGrid[k++] = (ox + rem - y * bx) + sx * ((oy + y) + sy * (oz + z));
       }
     }
+    sink.begin(roiGrid.clone());
     boolean masked = settings.maskedKernel();
     byte[] eligible;
     if (masked) {
@@ -437,12 +463,11 @@ public final class FeatureMapEngine {
                 int x = rem - y * bx;
                 ws.fill(x, y, z);
                 ws.computeAll();
-                int gi = (ox + x) + sx * ((oy + y) + sy * (oz + z));
                 double[] out = ws.out;
                 for (int f = 0; f < nOut; f++) {
                   sel[f] = out[selOffset[f]];
                 }
-                sink.accept(gi, sel);
+                sink.accept(k, roiGrid[k], sel);
               }
             } finally {
               pool.addFirst(ws);

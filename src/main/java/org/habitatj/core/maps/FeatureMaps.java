@@ -1,35 +1,229 @@
 package org.habitatj.core.maps;
 
+import java.util.Arrays;
 import java.util.List;
 import org.habitatj.core.features.FeatureInfo;
 import org.habitatj.core.image.Geometry;
 
 /**
- * Result of a feature-map computation: one map per feature on the full input grid.
+ * Result of a feature-map computation: one map per feature on the input grid, NaN outside the
+ * ROI (never 0).
  *
- * @param geometry the input image grid (size, spacing, origin, direction) of every map
- * @param features the features, in map order
- * @param maps {@code maps[f][x + sx·(y + sy·z)]}: feature f at voxel (x, y, z); NaN outside the
- *     ROI, never 0
- * @param radiusVoxels kernel half-width (x, y, z) in voxels actually used
- * @param radiusMm kernel half-width (x, y, z) in mm ({@code radiusVoxels · spacing})
- * @param description human-readable kernel/discretisation description for logs and headers
+ * <p>Storage: the engine stores the values of the mapped (ROI) voxels only ({@link #roiVoxels()},
+ * {@link #roiValues(int)}); a full-grid array ({@link #map(int)}, {@link #maps()}) is built on
+ * first request (NaN outside the ROI) and kept. Callers that only read ROI voxels (habitats, voxel
+ * tables) use {@link #valuesAt} and never pay for the full grid (a 256×256×25 grid is 1.6 M voxels
+ * per map against a few thousand ROI voxels).
  */
-public record FeatureMaps(
-    Geometry geometry,
-    List<FeatureInfo> features,
-    float[][] maps,
-    int[] radiusVoxels,
-    double[] radiusMm,
-    String description) {
+public final class FeatureMaps {
 
-  /** The map of the feature with this PyRadiomics name, e.g. {@code original_glcm_Contrast}. */
+  private final Geometry geometry;
+  private final List<FeatureInfo> features;
+  private final int[] radiusVoxels;
+  private final double[] radiusMm;
+  private final String description;
+  /** Ascending full-grid indices of the mapped voxels; null when built from full-grid arrays. */
+  private final int[] voxels;
+  /** {@code values[f][k]}: feature f at voxel {@code voxels[k]}; null for full-grid input. */
+  private final float[][] values;
+  /** Full-grid maps, filled on demand (guarded by this). */
+  private final float[][] full;
+
+  /**
+   * Maps given on the full grid.
+   *
+   * @param geometry the input image grid (size, spacing, origin, direction) of every map
+   * @param features the features, in map order
+   * @param maps {@code maps[f][x + sx·(y + sy·z)]}: feature f at voxel (x, y, z); NaN outside the
+   *     ROI, never 0 (kept, not copied)
+   * @param radiusVoxels kernel half-width (x, y, z) in voxels actually used
+   * @param radiusMm kernel half-width (x, y, z) in mm ({@code radiusVoxels · spacing})
+   * @param description human-readable kernel/discretisation description for logs and headers
+   * @throws IllegalArgumentException if the number of maps differs from the number of features
+   */
+  public FeatureMaps(
+      Geometry geometry,
+      List<FeatureInfo> features,
+      float[][] maps,
+      int[] radiusVoxels,
+      double[] radiusMm,
+      String description) {
+    this(geometry, features, null, null, maps, radiusVoxels, radiusMm, description);
+  }
+
+  private FeatureMaps(
+      Geometry geometry,
+      List<FeatureInfo> features,
+      int[] voxels,
+      float[][] values,
+      float[][] full,
+      int[] radiusVoxels,
+      double[] radiusMm,
+      String description) {
+    this.geometry = geometry;
+    this.features = List.copyOf(features);
+    this.voxels = voxels;
+    this.values = values;
+    this.full = full != null ? full : new float[features.size()][];
+    if (this.full.length != features.size()) {
+      throw new IllegalArgumentException(
+          this.full.length + " maps for " + features.size() + " features");
+    }
+    this.radiusVoxels = radiusVoxels;
+    this.radiusMm = radiusMm;
+    this.description = description;
+  }
+
+  /**
+   * Maps given at the mapped voxels only (the engine's storage).
+   *
+   * @param voxels ascending linear indices {@code x + sx·(y + sy·z)} of the mapped voxels (kept)
+   * @param values {@code values[f][k]}: feature f at {@code voxels[k]} (kept)
+   * @throws IllegalArgumentException if the arrays do not match
+   */
+  static FeatureMaps ofRoi(
+      Geometry geometry,
+      List<FeatureInfo> features,
+      int[] voxels,
+      float[][] values,
+      int[] radiusVoxels,
+      double[] radiusMm,
+      String description) {
+    if (values.length != features.size()) {
+      throw new IllegalArgumentException(values.length + " maps for " + features.size() + " features");
+    }
+    for (float[] v : values) {
+      if (v.length != voxels.length) {
+        throw new IllegalArgumentException(v.length + " values for " + voxels.length + " voxels");
+      }
+    }
+    return new FeatureMaps(
+        geometry, features, voxels, values, null, radiusVoxels, radiusMm, description);
+  }
+
+  /** The input image grid (size, spacing, origin, direction) of every map. */
+  public Geometry geometry() {
+    return geometry;
+  }
+
+  /** The features, in map order. */
+  public List<FeatureInfo> features() {
+    return features;
+  }
+
+  /** Kernel half-width (x, y, z) in voxels actually used. */
+  public int[] radiusVoxels() {
+    return radiusVoxels;
+  }
+
+  /** Kernel half-width (x, y, z) in mm ({@code radiusVoxels · spacing}). */
+  public double[] radiusMm() {
+    return radiusMm;
+  }
+
+  /** Human-readable kernel/discretisation description for logs and headers. */
+  public String description() {
+    return description;
+  }
+
+  /** Number of maps (= features). */
+  public int count() {
+    return features.size();
+  }
+
+  /**
+   * All maps on the full grid, {@code maps()[f][x + sx·(y + sy·z)]}, NaN outside the ROI. Built on
+   * first call (one float array of the grid size per feature) and kept; do not modify.
+   */
+  public float[][] maps() {
+    float[][] out = new float[full.length][];
+    for (int f = 0; f < full.length; f++) {
+      out[f] = map(f);
+    }
+    return out;
+  }
+
+  /**
+   * The full-grid map of feature {@code f} (index in {@link #features()}), NaN outside the ROI;
+   * built on first call and kept; do not modify.
+   */
+  public synchronized float[] map(int f) {
+    float[] m = full[f];
+    if (m == null) {
+      m = new float[Math.toIntExact(geometry.voxelCount())];
+      Arrays.fill(m, Float.NaN);
+      float[] v = values[f];
+      for (int k = 0; k < voxels.length; k++) {
+        m[voxels[k]] = v[k];
+      }
+      full[f] = m;
+    }
+    return m;
+  }
+
+  /** The full-grid map of the feature with this PyRadiomics name, e.g. {@code original_glcm_Contrast}. */
   public float[] map(String pyradiomicsName) {
+    return map(indexOf(pyradiomicsName));
+  }
+
+  /**
+   * Index of the feature with this PyRadiomics name.
+   *
+   * @throws IllegalArgumentException if there is none
+   */
+  public int indexOf(String pyradiomicsName) {
     for (int i = 0; i < features.size(); i++) {
       if (features.get(i).pyradiomicsName().equals(pyradiomicsName)) {
-        return maps[i];
+        return i;
       }
     }
     throw new IllegalArgumentException("no map named " + pyradiomicsName);
+  }
+
+  /**
+   * Values of feature {@code f} at the given voxels (linear indices on the grid, any order), NaN
+   * where the map is NaN (outside the ROI). Does not build the full-grid map.
+   *
+   * @throws IndexOutOfBoundsException if an index is outside the grid
+   */
+  public double[] valuesAt(int f, int[] voxelIndices) {
+    double[] out = new double[voxelIndices.length];
+    float[] m;
+    synchronized (this) {
+      m = full[f];
+    }
+    long n = geometry.voxelCount();
+    if (m != null) {
+      for (int i = 0; i < out.length; i++) {
+        out[i] = m[voxelIndices[i]];
+      }
+      return out;
+    }
+    float[] v = values[f];
+    for (int i = 0; i < out.length; i++) {
+      int gi = voxelIndices[i];
+      if (gi < 0 || gi >= n) {
+        throw new IndexOutOfBoundsException("voxel index " + gi + " outside the grid of " + n);
+      }
+      int pos = Arrays.binarySearch(voxels, gi);
+      out[i] = pos >= 0 ? v[pos] : Double.NaN;
+    }
+    return out;
+  }
+
+  /**
+   * Ascending linear indices of the mapped (ROI) voxels, or null for maps given on the full grid
+   * (then use {@link #map(int)}). Not a copy: do not modify.
+   */
+  public int[] roiVoxels() {
+    return voxels;
+  }
+
+  /**
+   * Values of feature {@code f} at {@link #roiVoxels()} (same order), or null for maps given on the
+   * full grid. Not a copy: do not modify.
+   */
+  public float[] roiValues(int f) {
+    return values == null ? null : values[f];
   }
 }

@@ -112,7 +112,7 @@ public final class IthscoreWindowFeatures {
         }
       }
     }
-    engine.runInto((gi, values) -> v[row[gi]] = java.util.Arrays.copyOf(values, nf));
+    engine.runInto((ordinal, gi, values) -> v[row[gi]] = java.util.Arrays.copyOf(values, nf));
     int[] sub = {
       Math.max(0, bb[0] - PADDING),
       Math.max(0, bb[1] - PADDING),

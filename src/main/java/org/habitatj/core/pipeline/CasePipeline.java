@@ -326,16 +326,13 @@ public final class CasePipeline {
     List<double[]> rc = new ArrayList<>();
     List<String> dropped = new ArrayList<>();
     for (int f = 0; f < maps.features().size(); f++) {
-      float[] m = maps.maps()[f];
-      double[] a = new double[tv.length];
-      double[] b = new double[rv.length];
+      double[] a = maps.valuesAt(f, tv);
+      double[] b = maps.valuesAt(f, rv);
       boolean finite = true;
-      for (int i = 0; i < tv.length && finite; i++) {
-        a[i] = m[tv[i]];
+      for (int i = 0; i < a.length && finite; i++) {
         finite = Double.isFinite(a[i]);
       }
-      for (int i = 0; i < rv.length && finite; i++) {
-        b[i] = m[rv[i]];
+      for (int i = 0; i < b.length && finite; i++) {
         finite = Double.isFinite(b[i]);
       }
       String name = maps.features().get(f).pyradiomicsName();
