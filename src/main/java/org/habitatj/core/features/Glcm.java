@@ -71,7 +71,10 @@ import org.habitatj.core.settings.RadiomicsSettings.DirectionAggregation;
  * √(p<sub>x</sub>(i)p<sub>y</sub>(k)); PyRadiomics adds ε to the denominator and uses a general
  * eigen-solver, which changes the value by far less than 1e−6 relative. The known largest
  * eigenvalue 1 (eigenvector √p<sub>x</sub>) is deflated, so the wanted eigenvalue is the largest
- * of C·Cᵀ − √p<sub>x</sub>√p<sub>x</sub>ᵀ ({@link SymmetricEigen#largest}).
+ * of C·Cᵀ − √p<sub>x</sub>√p<sub>x</sub>ᵀ ({@link SymmetricEigen#largest}). For a symmetric matrix
+ * (symmetricalGLCM, detected from the counts) C itself is symmetric and Q is similar to C², so
+ * MCC is the largest |eigenvalue| of C − √p<sub>x</sub>√p<sub>x</sub>ᵀ (one m×m tridiagonalisation,
+ * no C·Cᵀ product; {@link SymmetricEigen#largestAbsLower}).
  *
  * <p><b>Entropies.</b> HXY uses a table of log₂ of the integer counts (log₂(n/N + ε) = log₂ n −
  * log₂ N + ε/(p ln 2) up to O(ε²)), and HXY1, HXY2 use log₂(p<sub>x</sub>p<sub>y</sub> + ε) =
@@ -565,6 +568,14 @@ public final class Glcm implements FeatureFamily {
    * (see class doc). PyRadiomics MCC, no IBSI code.
    */
   public static double mcc(Workspace w) {
+    return mcc(w, true);
+  }
+
+  /**
+   * As {@link #mcc(Workspace)}; with {@code symmetricPath} false a symmetric matrix also takes the
+   * general path (C·Cᵀ, for tests comparing the two).
+   */
+  static double mcc(Workspace w, boolean symmetricPath) {
     if (w.nLevels < 2) {
       return 1.0;
     }
@@ -595,6 +606,12 @@ public final class Glcm implements FeatureFamily {
     // second largest eigenvalue is 1 and MCC = 1 without any eigen-solver.
     if (w.components(m, mc) > 1) {
       return 1.0;
+    }
+    if (symmetricPath && m == mc) {
+      double sym = mccSymmetric(w, m);
+      if (sym >= 0) {
+        return sym;
+      }
     }
     // C(r,c) = p(i,k)/sqrt(px(i) py(k)) on the rows/columns with a non-zero marginal (dense m×mc,
     // filled from the non-zero cells, row-major); nzRow lists the non-zero columns of each row.
@@ -640,6 +657,52 @@ public final class Glcm implements FeatureFamily {
     double second = w.eigen.largest(s, m);
     // a single level gives second = 0; a tiny negative value from rounding is taken as 0
     return Math.sqrt(Math.max(0.0, second));
+  }
+
+  /**
+   * MCC of a symmetric matrix (symmetricalGLCM, the default), or −1 if the loaded matrix is not
+   * symmetric. For p = pᵀ the marginals agree (px = py = d, m levels with d &gt; 0, rowOf = colOf)
+   * and C = D<sup>−1/2</sup>·p·D<sup>−1/2</sup> is itself symmetric, so Q = D<sup>−1</sup>pD
+   * <sup>−1</sup>p = D<sup>−1/2</sup>·C²·D<sup>1/2</sup> is similar to C²: the eigenvalues of Q
+   * are the squares of those of C. C has the eigenvalue 1 (eigenvector u = √d, simple here since
+   * the graph of the cells is connected, checked by the caller) and all others in [−1, 1];
+   * deflating it, A = C − u·uᵀ keeps the other eigenvalues of C and maps u to 0. Hence the second
+   * largest eigenvalue of Q is the largest λ² over A's eigenvalues and MCC = max(λ<sub>max</sub>(A),
+   * −λ<sub>min</sub>(A)) (−1 for a bipartite graph gives MCC 1, as for Q). This needs one
+   * tridiagonalisation of the m×m matrix A instead of forming C·Cᵀ, and it is better conditioned
+   * than √λ(C·Cᵀ) for small MCC.
+   */
+  static double mccSymmetric(Workspace w, int m) {
+    int lo = w.lo;
+    int hi = w.hi;
+    for (int i = lo; i <= hi; i++) {
+      if ((w.px[i] > 0) != (w.py[i] > 0)) {
+        return -1;
+      }
+    }
+    double[] a = w.cbuf;
+    java.util.Arrays.fill(a, 0, m * m, 0);
+    double[] u = w.sqrtPx;
+    int nz = w.nCells;
+    for (int t = 0; t < nz; t++) {
+      int r = w.rowOf[w.cellI[t]];
+      int k = w.rowOf[w.cellJ[t]];
+      a[r * m + k] = w.cellP[t] / (u[r] * u[k]);
+    }
+    for (int r = 1; r < m; r++) {
+      for (int k = 0; k < r; k++) {
+        if (a[r * m + k] != a[k * m + r]) {
+          return -1; // p(i,j) ≠ p(j,i): the general path
+        }
+      }
+    }
+    for (int r = 0; r < m; r++) {
+      for (int k = 0; k <= r; k++) {
+        a[r * m + k] -= u[r] * u[k];
+      }
+    }
+    double v = w.eigen.largestAbsLower(a, m);
+    return Math.min(1.0, v);
   }
 
   /** Maximum probability (joint maximum) = max p(i,j). PyRadiomics MaximumProbability, IBSI GYBY. */

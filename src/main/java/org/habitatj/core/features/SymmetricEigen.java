@@ -82,11 +82,40 @@ final class SymmetricEigen {
     }
     System.arraycopy(m, 0, a, 0, n * n);
     householder(n);
+    return laguerreLargest(n, 1.0);
+  }
+
+  /**
+   * The largest absolute eigenvalue max(λ<sub>max</sub>, −λ<sub>min</sub>) of the symmetric n×n
+   * matrix whose lower triangle (row-major, {@code j ≤ i}) is in {@code m}; {@code m} is
+   * overwritten (the upper triangle is neither read nor written). Householder reduction of the
+   * lower triangle (Golub &amp; Van Loan algorithm 8.3.1 with the symmetric rank-2 update), then
+   * Laguerre's iteration from above the Gershgorin bound for λ<sub>max</sub> of T and of −T. Used
+   * by GLCM MCC on the deflated symmetric matrix.
+   */
+  double largestAbsLower(double[] m, int n) {
+    if (n == 1) {
+      return Math.abs(m[0]);
+    }
+    if (d.length < n) {
+      d = new double[n];
+      e = new double[n];
+    }
+    householderLower(m, n);
+    return Math.max(laguerreLargest(n, 1.0), laguerreLargest(n, -1.0));
+  }
+
+  /**
+   * Largest eigenvalue of sign·T, T the tridiagonal (d, e) (sign = ±1): Laguerre's iteration on
+   * the characteristic polynomial started above the Gershgorin bound, p'/p and p''/p from the LDLᵀ
+   * pivot recurrence.
+   */
+  private double laguerreLargest(int n, double sign) {
     double x = Double.NEGATIVE_INFINITY;
     double scale = 0;
     for (int i = 0; i < n; i++) {
       double r = (i > 0 ? Math.abs(e[i - 1]) : 0) + (i < n - 1 ? Math.abs(e[i]) : 0);
-      x = Math.max(x, d[i] + r);
+      x = Math.max(x, sign * d[i] + r);
       scale = Math.max(scale, Math.abs(d[i]) + r);
     }
     if (scale == 0) {
@@ -104,12 +133,12 @@ final class SymmetricEigen {
         double r1;
         double r2;
         if (i == 0) {
-          r = x - d[0];
+          r = x - sign * d[0];
           r1 = 1;
           r2 = 0;
         } else {
           double t = e[i - 1] * e[i - 1] * invPrev;
-          r = x - d[i] - t;
+          r = x - sign * d[i] - t;
           r1 = 1 + t * gPrev;
           r2 = t * (hPrev - 2 * gPrev * gPrev);
         }
@@ -143,6 +172,75 @@ final class SymmetricEigen {
       }
     }
     return x;
+  }
+
+  /**
+   * Householder tridiagonalisation of the symmetric matrix held in the lower triangle of {@code
+   * a} (overwritten) into d (diagonal) and e (e[i] couples i and i+1): per column k the reflector
+   * P = I − β v vᵀ of the sub-column, p = β·A·v over the trailing block (each lower element used
+   * twice), w = p − (β pᵀv / 2) v, and A ← A − v wᵀ − w vᵀ on the trailing lower triangle only.
+   */
+  private void householderLower(double[] a, int n) {
+    if (v.length < n) {
+      v = new double[n];
+      w = new double[n];
+    }
+    for (int k = 0; k < n - 2; k++) {
+      double ss = 0;
+      for (int j = k + 1; j < n; j++) {
+        double x = a[j * n + k];
+        ss += x * x;
+      }
+      double x0 = a[(k + 1) * n + k];
+      d[k] = a[k * n + k];
+      double tail = ss - x0 * x0;
+      if (tail == 0) {
+        e[k] = x0; // already tridiagonal in this column
+        continue;
+      }
+      double alpha = x0 >= 0 ? -Math.sqrt(ss) : Math.sqrt(ss);
+      v[k + 1] = x0 - alpha;
+      for (int j = k + 2; j < n; j++) {
+        v[j] = a[j * n + k];
+      }
+      double beta = 1.0 / (ss - alpha * x0);
+      for (int i = k + 1; i < n; i++) {
+        w[i] = 0;
+      }
+      for (int i = k + 1; i < n; i++) {
+        int ri = i * n;
+        double vi = v[i];
+        double pi = a[ri + i] * vi;
+        for (int j = k + 1; j < i; j++) {
+          double aij = a[ri + j];
+          pi += aij * v[j];
+          w[j] += aij * vi;
+        }
+        w[i] += pi;
+      }
+      double ptv = 0;
+      for (int i = k + 1; i < n; i++) {
+        w[i] *= beta;
+        ptv += w[i] * v[i];
+      }
+      double kk = 0.5 * beta * ptv;
+      for (int i = k + 1; i < n; i++) {
+        w[i] -= kk * v[i];
+      }
+      for (int i = k + 1; i < n; i++) {
+        int ri = i * n;
+        double vi = v[i];
+        double wi = w[i];
+        for (int j = k + 1; j <= i; j++) {
+          a[ri + j] -= vi * w[j] + wi * v[j];
+        }
+      }
+      e[k] = alpha;
+    }
+    d[n - 2] = a[(n - 2) * n + n - 2];
+    e[n - 2] = a[(n - 1) * n + n - 2];
+    d[n - 1] = a[n * n - 1];
+    e[n - 1] = 0;
   }
 
   /** Number of eigenvalues of the tridiagonal (d, e) below x (Sturm sequence). */
