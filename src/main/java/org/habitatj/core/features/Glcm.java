@@ -288,6 +288,18 @@ public final class Glcm implements FeatureFamily {
    */
   public static void aggregate(double[] counts, int na, int ng, int nLevels, int lo, int hi,
       DirectionAggregation agg, Workspace ws, double[] out, int offset, boolean withMcc) {
+    aggregate(counts, na, ng, nLevels, lo, hi, agg, ws, out, offset, withMcc, null);
+  }
+
+  /**
+   * As above; {@code rowBits} (or null) flags the non-zero cells of every angle for the averaged
+   * aggregation: {@code rowBits[64·a + i − lo]} bit {@code j − lo} for count (i, j) of angle a
+   * ({@code hi − lo < 64}; see {@link Workspace#load(double[], int, int, int, int, int, long[],
+   * int)}), so only those cells are read (bit-identical values).
+   */
+  public static void aggregate(double[] counts, int na, int ng, int nLevels, int lo, int hi,
+      DirectionAggregation agg, Workspace ws, double[] out, int offset, boolean withMcc,
+      long[] rowBits) {
     if (agg == DirectionAggregation.MERGED) {
       double[] merged = ws.merged(ng);
       java.util.Arrays.fill(merged, 0, ng * ng, 0);
@@ -311,7 +323,10 @@ public final class Glcm implements FeatureFamily {
     java.util.Arrays.fill(sum, 0);
     java.util.Arrays.fill(n, 0);
     for (int a = 0; a < na; a++) {
-      if (!ws.load(counts, a * ng * ng, ng, nLevels, lo, hi)) {
+      boolean any = rowBits == null
+          ? ws.load(counts, a * ng * ng, ng, nLevels, lo, hi)
+          : ws.load(counts, a * ng * ng, ng, nLevels, lo, hi, rowBits, 64 * a);
+      if (!any) {
         continue; // empty angle: deleted by PyRadiomics
       }
       features(ws, one, withMcc);
@@ -882,6 +897,62 @@ public final class Glcm implements FeatureFamily {
         }
       }
       nCells = nz;
+      return finishLoad(total);
+    }
+
+    /**
+     * As {@link #load(double[], int, int, int, int, int)} for a block of at most 64 levels ({@code
+     * hi − lo < 64}) whose non-zero cells are flagged: bit {@code j − lo} of {@code rowBits[bitOffset
+     * + i − lo]} is set for every non-zero count (i, j) (extra bits on zero counts are harmless).
+     * Only the flagged cells are read, in the same row-major order, so the result is bit-identical
+     * to the scan of the whole block.
+     *
+     * @throws IllegalArgumentException if the block is wider than 64 levels
+     */
+    public boolean load(double[] counts, int offset, int ng, int nLevels, int lo, int hi,
+        long[] rowBits, int bitOffset) {
+      if (hi - lo >= 64) {
+        throw new IllegalArgumentException("flagged load needs at most 64 levels, got " + (hi - lo + 1));
+      }
+      ensure(ng);
+      this.ng = ng;
+      this.nLevels = nLevels;
+      this.lo = lo;
+      this.hi = hi;
+      this.cellPassValid = false;
+      double total = 0;
+      int nz = 0;
+      int[] ci = cellI;
+      int[] cj = cellJ;
+      double[] cn = cellN;
+      for (int i = lo; i <= hi; i++) {
+        long bits = rowBits[bitOffset + i - lo];
+        int row = offset + i * ng + lo;
+        while (bits != 0) {
+          int b = Long.numberOfTrailingZeros(bits);
+          bits &= bits - 1;
+          double c = counts[row + b];
+          if (c != 0) {
+            total += c;
+            ci[nz] = i;
+            cj[nz] = lo + b;
+            cn[nz] = c;
+            nz++;
+          }
+        }
+      }
+      nCells = nz;
+      return finishLoad(total);
+    }
+
+    /** The rest of {@link #load} once the non-zero cells and their total are collected. */
+    private boolean finishLoad(double total) {
+      int lo = this.lo;
+      int hi = this.hi;
+      int nz = nCells;
+      int[] ci = cellI;
+      int[] cj = cellJ;
+      double[] cn = cellN;
       if (total == 0) {
         return false;
       }

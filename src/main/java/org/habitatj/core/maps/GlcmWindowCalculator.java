@@ -9,8 +9,9 @@ import org.habitatj.core.settings.RadiomicsSettings;
 /**
  * GLCM maps, fast path: the window's co-occurrence counts are accumulated directly from the crop
  * box's grey levels into one reusable {@code na·Ng²} matrix (only the touched entries are cleared
- * afterwards), then {@link Glcm#aggregate} computes the 24 features over the window's level range
- * only (bit-identical to the full matrix). No per-voxel matrix is kept.
+ * afterwards), with a bit per non-zero cell in 64-bit row masks when the window's levels span at
+ * most 64; {@link Glcm#aggregate} then reads only the flagged cells (or scans the window's level
+ * range) in row-major order, bit-identical to the full matrix. No per-voxel matrix is kept.
  *
  * <p>Equivalence with the whole-ROI GLCM on a mask equal to the window (case C11): a pair (v, v +
  * a) counts when both voxels are in the window (kernel ∩ image, ∩ ROI if masked); the symmetric
@@ -52,6 +53,7 @@ final class GlcmWindowCalculator implements WindowCalculator {
     private int[][] angles;
     private int[] angleKey;
     private double[] counts = new double[0];
+    private long[] rowBits = new long[0];
     private int[] touched;
     private Glcm.Workspace ws;
 
@@ -112,6 +114,14 @@ final class GlcmWindowCalculator implements WindowCalculator {
           hi = l;
         }
       }
+      int lo0 = lo - 1;
+      // flag the non-zero cells per row (≤ 64 levels) so that Glcm reads only those
+      boolean flag = hi - lo < 64;
+      long[] bits = rowBits;
+      if (flag && bits.length < 64 * na) {
+        bits = new long[64 * na];
+        rowBits = bits;
+      }
       for (int k = 0; k < n; k++) {
         int b = bidx[k];
         int z = b / bxy;
@@ -136,20 +146,32 @@ final class GlcmWindowCalculator implements WindowCalculator {
           int e1 = base + li * ng + lj;
           c[e1]++;
           touched[nt++] = e1;
+          if (flag) {
+            bits[64 * a + li - lo0] |= 1L << (lj - lo0);
+          }
           if (symmetric) {
             int e2 = base + lj * ng + li;
             c[e2]++;
             touched[nt++] = e2;
+            if (flag) {
+              bits[64 * a + lj - lo0] |= 1L << (li - lo0);
+            }
           }
         }
       }
       int nLevels =
           mode == MapDiscretization.WHOLE_ROI_ONCE ? w.distinctLevels : w.distinctWindowLevels();
       // only levels lo..hi occur in the window: the exact range-restricted, allocation-free path
-      Glcm.aggregate(
-          c, na, ng, nLevels, lo - 1, hi - 1, s.directionAggregation(), ws, out, off, withMcc);
+      Glcm.aggregate(c, na, ng, nLevels, lo - 1, hi - 1, s.directionAggregation(), ws, out, off,
+          withMcc, flag ? bits : null);
       for (int t = 0; t < nt; t++) {
         c[touched[t]] = 0;
+      }
+      if (flag) {
+        int span = hi - lo + 1;
+        for (int a = 0; a < na; a++) {
+          java.util.Arrays.fill(bits, 64 * a, 64 * a + span, 0L);
+        }
       }
     }
   }
