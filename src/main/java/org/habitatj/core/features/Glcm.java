@@ -74,7 +74,7 @@ import org.habitatj.core.settings.RadiomicsSettings.DirectionAggregation;
  * of C·Cᵀ − √p<sub>x</sub>√p<sub>x</sub>ᵀ ({@link SymmetricEigen#largest}). For a symmetric matrix
  * (symmetricalGLCM, detected from the counts) C itself is symmetric and Q is similar to C², so
  * MCC is the largest |eigenvalue| of C − √p<sub>x</sub>√p<sub>x</sub>ᵀ (one m×m tridiagonalisation,
- * no C·Cᵀ product; {@link SymmetricEigen#largestAbsLower}).
+ * no C·Cᵀ product; {@link SymmetricEigen#largestAbs}).
  *
  * <p><b>Entropies.</b> HXY uses a table of log₂ of the integer counts (log₂(n/N + ε) = log₂ n −
  * log₂ N + ε/(p ln 2) up to O(ε²)), and HXY1, HXY2 use log₂(p<sub>x</sub>p<sub>y</sub> + ε) =
@@ -618,15 +618,18 @@ public final class Glcm implements FeatureFamily {
     // If the bipartite graph rows–columns of the non-zero cells has several connected components,
     // each component B gives Q the eigenvalue 1 (eigenvector √px on B's rows: Σ_k p(i,k)p(j,k) /
     // (px(i)py(k)) summed over B is exact because every p(i,k) > 0 of B's rows has k in B), so the
-    // second largest eigenvalue is 1 and MCC = 1 without any eigen-solver.
-    if (w.components(m, mc) > 1) {
-      return 1.0;
-    }
+    // second largest eigenvalue is 1 and MCC = 1 without any eigen-solver. The symmetric path
+    // needs no such check (a second component, or a bipartite graph, leaves the eigenvalue ±1 in
+    // C − uuᵀ, so it returns 1 up to rounding): the graph is examined only when its result is
+    // within 1e-9 of 1, to return exactly 1 as the general path does.
     if (symmetricPath && m == mc) {
       double sym = mccSymmetric(w, m);
       if (sym >= 0) {
-        return sym;
+        return sym > 1 - 1e-9 && w.components(m, mc) > 1 ? 1.0 : sym;
       }
+    }
+    if (w.components(m, mc) > 1) {
+      return 1.0;
     }
     // C(r,c) = p(i,k)/sqrt(px(i) py(k)) on the rows/columns with a non-zero marginal (dense m×mc,
     // filled from the non-zero cells, row-major); nzRow lists the non-zero columns of each row.
@@ -712,11 +715,12 @@ public final class Glcm implements FeatureFamily {
       }
     }
     for (int r = 0; r < m; r++) {
-      for (int k = 0; k <= r; k++) {
-        a[r * m + k] -= u[r] * u[k];
+      double ur = u[r];
+      for (int k = 0; k < m; k++) {
+        a[r * m + k] -= ur * u[k];
       }
     }
-    double v = w.eigen.largestAbsLower(a, m);
+    double v = w.eigen.largestAbs(a, m);
     return Math.min(1.0, v);
   }
 

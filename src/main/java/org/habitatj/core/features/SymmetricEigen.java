@@ -87,13 +87,14 @@ final class SymmetricEigen {
 
   /**
    * The largest absolute eigenvalue max(λ<sub>max</sub>, −λ<sub>min</sub>) of the symmetric n×n
-   * matrix whose lower triangle (row-major, {@code j ≤ i}) is in {@code m}; {@code m} is
-   * overwritten (the upper triangle is neither read nor written). Householder reduction of the
-   * lower triangle (Golub &amp; Van Loan algorithm 8.3.1 with the symmetric rank-2 update), then
-   * Laguerre's iteration from above the Gershgorin bound for λ<sub>max</sub> of T and of −T. Used
-   * by GLCM MCC on the deflated symmetric matrix.
+   * matrix {@code m} (row-major, both triangles stored; overwritten). Householder reduction to
+   * tridiagonal form (Golub &amp; Van Loan algorithm 8.3.1; p = βAv accumulated row by row as
+   * p += v<sub>i</sub>·A(i, ·), which A = Aᵀ allows, so that every inner loop is an independent
+   * multiply-add instead of a dot-product chain), then Laguerre's iteration from above the
+   * Gershgorin bound for the largest eigenvalue of T and of −T, both run in one loop. Used by GLCM
+   * MCC on the deflated symmetric matrix.
    */
-  double largestAbsLower(double[] m, int n) {
+  double largestAbs(double[] m, int n) {
     if (n == 1) {
       return Math.abs(m[0]);
     }
@@ -101,8 +102,183 @@ final class SymmetricEigen {
       d = new double[n];
       e = new double[n];
     }
-    householderLower(m, n);
-    return Math.max(laguerreLargest(n, 1.0), laguerreLargest(n, -1.0));
+    householderRows(m, n);
+    return laguerreBothEnds(n);
+  }
+
+  /** {@link #householder} on {@code a} itself with p = βAv computed by rows (A symmetric). */
+  private void householderRows(double[] a, int n) {
+    if (v.length < n) {
+      v = new double[n];
+      w = new double[n];
+    }
+    for (int k = 0; k < n - 2; k++) {
+      int row = k * n;
+      double ss = 0;
+      for (int j = k + 1; j < n; j++) {
+        ss += a[row + j] * a[row + j];
+      }
+      double x0 = a[row + k + 1];
+      d[k] = a[row + k];
+      double tail = ss - x0 * x0;
+      if (tail == 0) {
+        e[k] = x0; // already tridiagonal in this column
+        continue;
+      }
+      double alpha = x0 >= 0 ? -Math.sqrt(ss) : Math.sqrt(ss);
+      v[k + 1] = x0 - alpha;
+      for (int j = k + 2; j < n; j++) {
+        v[j] = a[row + j];
+      }
+      double beta = 1.0 / (ss - alpha * x0);
+      for (int j = k + 1; j < n; j++) {
+        w[j] = 0;
+      }
+      for (int i = k + 1; i < n; i++) {
+        int ri = i * n;
+        double vi = v[i];
+        for (int j = k + 1; j < n; j++) {
+          w[j] += a[ri + j] * vi;
+        }
+      }
+      double ptv = 0;
+      for (int i = k + 1; i < n; i++) {
+        w[i] *= beta;
+        ptv += w[i] * v[i];
+      }
+      double kk = 0.5 * beta * ptv;
+      for (int i = k + 1; i < n; i++) {
+        w[i] -= kk * v[i];
+      }
+      for (int i = k + 1; i < n; i++) {
+        int ri = i * n;
+        double vi = v[i];
+        double wi = w[i];
+        for (int j = k + 1; j < n; j++) {
+          a[ri + j] -= vi * w[j] + wi * v[j];
+        }
+      }
+      e[k] = alpha;
+    }
+    d[n - 2] = a[(n - 2) * n + n - 2];
+    e[n - 2] = a[(n - 2) * n + n - 1];
+    d[n - 1] = a[n * n - 1];
+    e[n - 1] = 0;
+  }
+
+  /**
+   * max(λ<sub>max</sub>(T), λ<sub>max</sub>(−T)) for the tridiagonal (d, e): the Laguerre iteration
+   * of {@link #laguerreLargest} for both signs, advanced together (two independent recurrences per
+   * pass), each stopping by the same rules.
+   */
+  private double laguerreBothEnds(int n) {
+    double xp = Double.NEGATIVE_INFINITY;
+    double xm = Double.NEGATIVE_INFINITY;
+    double scale = 0;
+    for (int i = 0; i < n; i++) {
+      double r = (i > 0 ? Math.abs(e[i - 1]) : 0) + (i < n - 1 ? Math.abs(e[i]) : 0);
+      xp = Math.max(xp, d[i] + r);
+      xm = Math.max(xm, -d[i] + r);
+      scale = Math.max(scale, Math.abs(d[i]) + r);
+    }
+    if (scale == 0) {
+      return 0;
+    }
+    xp += 1e-3 * scale;
+    xm += 1e-3 * scale;
+    boolean doneP = false;
+    boolean doneM = false;
+    for (int it = 0; it < 100 && !(doneP && doneM); it++) {
+      double gp = 0;
+      double hp = 0;
+      double invP = 1;
+      double g1p = 0;
+      double h1p = 0;
+      double gm = 0;
+      double hm = 0;
+      double invM = 1;
+      double g1m = 0;
+      double h1m = 0;
+      for (int i = 0; i < n; i++) {
+        double rp;
+        double r1p;
+        double r2p;
+        double rm;
+        double r1m;
+        double r2m;
+        if (i == 0) {
+          rp = xp - d[0];
+          rm = xm + d[0];
+          r1p = 1;
+          r2p = 0;
+          r1m = 1;
+          r2m = 0;
+        } else {
+          double ee = e[i - 1] * e[i - 1];
+          double tp = ee * invP;
+          double tm = ee * invM;
+          rp = xp - d[i] - tp;
+          rm = xm + d[i] - tm;
+          r1p = 1 + tp * g1p;
+          r2p = tp * (h1p - 2 * g1p * g1p);
+          r1m = 1 + tm * g1m;
+          r2m = tm * (h1m - 2 * g1m * g1m);
+        }
+        if (rp == 0) {
+          rp = 1e-300;
+        }
+        if (rm == 0) {
+          rm = 1e-300;
+        }
+        double ip = 1.0 / rp;
+        double im = 1.0 / rm;
+        double gip = r1p * ip;
+        double gim = r1m * im;
+        double hip = r2p * ip;
+        double him = r2m * im;
+        gp += gip;
+        gm += gim;
+        hp += gip * gip - hip;
+        hm += gim * gim - him;
+        invP = ip;
+        invM = im;
+        g1p = gip;
+        g1m = gim;
+        h1p = hip;
+        h1m = him;
+      }
+      if (!doneP) {
+        double nx = laguerreStep(xp, gp, hp, n, scale);
+        doneP = !(nx < xp) || xp - nx <= 1e-15 * scale;
+        if (nx < xp) {
+          xp = nx;
+        }
+      }
+      if (!doneM) {
+        double nx = laguerreStep(xm, gm, hm, n, scale);
+        doneM = !(nx < xm) || xm - nx <= 1e-15 * scale;
+        if (nx < xm) {
+          xm = nx;
+        }
+      }
+    }
+    return Math.max(xp, xm);
+  }
+
+  /**
+   * One Laguerre step from x with g = Σ 1/(x − λ), h = Σ 1/(x − λ)²; returns x itself when the
+   * iteration must stop (on the root, or a non-finite step), as in {@link #laguerreLargest}.
+   */
+  private static double laguerreStep(double x, double g, double h, int n, double scale) {
+    if (!(g > 0) || g == Double.POSITIVE_INFINITY) {
+      return x;
+    }
+    double disc = (n - 1) * (n * h - g * g);
+    double step = n / (g + Math.sqrt(disc > 0 ? disc : 0));
+    if (!(step > 0) || step == Double.POSITIVE_INFINITY) {
+      return x;
+    }
+    return x - step;
   }
 
   /**
@@ -172,75 +348,6 @@ final class SymmetricEigen {
       }
     }
     return x;
-  }
-
-  /**
-   * Householder tridiagonalisation of the symmetric matrix held in the lower triangle of {@code
-   * a} (overwritten) into d (diagonal) and e (e[i] couples i and i+1): per column k the reflector
-   * P = I − β v vᵀ of the sub-column, p = β·A·v over the trailing block (each lower element used
-   * twice), w = p − (β pᵀv / 2) v, and A ← A − v wᵀ − w vᵀ on the trailing lower triangle only.
-   */
-  private void householderLower(double[] a, int n) {
-    if (v.length < n) {
-      v = new double[n];
-      w = new double[n];
-    }
-    for (int k = 0; k < n - 2; k++) {
-      double ss = 0;
-      for (int j = k + 1; j < n; j++) {
-        double x = a[j * n + k];
-        ss += x * x;
-      }
-      double x0 = a[(k + 1) * n + k];
-      d[k] = a[k * n + k];
-      double tail = ss - x0 * x0;
-      if (tail == 0) {
-        e[k] = x0; // already tridiagonal in this column
-        continue;
-      }
-      double alpha = x0 >= 0 ? -Math.sqrt(ss) : Math.sqrt(ss);
-      v[k + 1] = x0 - alpha;
-      for (int j = k + 2; j < n; j++) {
-        v[j] = a[j * n + k];
-      }
-      double beta = 1.0 / (ss - alpha * x0);
-      for (int i = k + 1; i < n; i++) {
-        w[i] = 0;
-      }
-      for (int i = k + 1; i < n; i++) {
-        int ri = i * n;
-        double vi = v[i];
-        double pi = a[ri + i] * vi;
-        for (int j = k + 1; j < i; j++) {
-          double aij = a[ri + j];
-          pi += aij * v[j];
-          w[j] += aij * vi;
-        }
-        w[i] += pi;
-      }
-      double ptv = 0;
-      for (int i = k + 1; i < n; i++) {
-        w[i] *= beta;
-        ptv += w[i] * v[i];
-      }
-      double kk = 0.5 * beta * ptv;
-      for (int i = k + 1; i < n; i++) {
-        w[i] -= kk * v[i];
-      }
-      for (int i = k + 1; i < n; i++) {
-        int ri = i * n;
-        double vi = v[i];
-        double wi = w[i];
-        for (int j = k + 1; j <= i; j++) {
-          a[ri + j] -= vi * w[j] + wi * v[j];
-        }
-      }
-      e[k] = alpha;
-    }
-    d[n - 2] = a[(n - 2) * n + n - 2];
-    e[n - 2] = a[(n - 1) * n + n - 2];
-    d[n - 1] = a[n * n - 1];
-    e[n - 1] = 0;
   }
 
   /** Number of eigenvalues of the tridiagonal (d, e) below x (Sturm sequence). */
