@@ -702,25 +702,58 @@ public final class Glcm implements FeatureFamily {
     java.util.Arrays.fill(a, 0, m * m, 0);
     double[] u = w.sqrtPx;
     int nz = w.nCells;
+    int[] cr = w.nzbuf; // row of each cell in the compact index
+    int[] ck = w.ckbuf; // column of each cell in the compact index
     for (int t = 0; t < nz; t++) {
       int r = w.rowOf[w.cellI[t]];
       int k = w.rowOf[w.cellJ[t]];
+      cr[t] = r;
+      ck[t] = k;
       a[r * m + k] = w.cellP[t] / (u[r] * u[k]);
     }
-    for (int r = 1; r < m; r++) {
-      for (int k = 0; k < r; k++) {
-        if (a[r * m + k] != a[k * m + r]) {
-          return -1; // p(i,j) ≠ p(j,i): the general path
-        }
+    for (int t = 0; t < nz; t++) {
+      if (a[cr[t] * m + ck[t]] != a[ck[t] * m + cr[t]]) {
+        return -1; // p(i,j) ≠ p(j,i): the general path
       }
     }
+    // Deflate u by the reflector H = I − τ·h·hᵀ, h = u + sign(u₀)‖u‖e₁ (H·u = ∓‖u‖e₁): since
+    // C·u = u, H·C·H has the first row and column e₁ (up to rounding) and its trailing
+    // (m−1)×(m−1) block B holds the other m−1 eigenvalues of C. H·C·H = C − h·fᵀ − f·hᵀ with
+    // q = C·h (from the cells) and f = τ·q − (τ²/2)(hᵀq)·h.
+    double[] h = w.hbuf(m);
+    double[] q = w.qbuf;
+    double nu = 0;
     for (int r = 0; r < m; r++) {
-      double ur = u[r];
-      for (int k = 0; k < m; k++) {
-        a[r * m + k] -= ur * u[k];
+      nu += u[r] * u[r];
+      h[r] = u[r];
+      q[r] = 0;
+    }
+    nu = Math.sqrt(nu);
+    h[0] += nu; // u₀ > 0
+    double tau = 1.0 / (nu * h[0]); // 2 / hᵀh, hᵀh = 2‖u‖(‖u‖ + u₀)
+    for (int t = 0; t < nz; t++) {
+      q[cr[t]] += a[cr[t] * m + ck[t]] * h[ck[t]];
+    }
+    double hq = 0;
+    for (int r = 0; r < m; r++) {
+      hq += h[r] * q[r];
+    }
+    double half = 0.5 * tau * tau * hq;
+    for (int r = 0; r < m; r++) {
+      q[r] = tau * q[r] - half * h[r]; // f
+    }
+    int mb = m - 1;
+    double[] b = w.sbuf;
+    for (int r = 1; r < m; r++) {
+      int rowA = r * m;
+      int rowB = (r - 1) * mb - 1;
+      double hr = h[r];
+      double fr = q[r];
+      for (int k = 1; k < m; k++) {
+        b[rowB + k] = a[rowA + k] - hr * q[k] - fr * h[k];
       }
     }
-    double v = w.eigen.largestAbs(a, m);
+    double v = w.eigen.largestAbs(b, mb, 1.0);
     return Math.min(1.0, v);
   }
 
@@ -816,9 +849,20 @@ public final class Glcm implements FeatureFamily {
     double[] sqrtPyc = new double[0];
     double[] cbuf = new double[0];
     int[] nzbuf = new int[0];
+    int[] ckbuf = new int[0];
     int[] nnz = new int[0];
     double[] sbuf = new double[0];
     double[] mergedBuf = new double[0];
+    private double[] hvec = new double[0];
+    double[] qbuf = new double[0];
+
+    double[] hbuf(int m) {
+      if (hvec.length < m) {
+        hvec = new double[m];
+        qbuf = new double[m];
+      }
+      return hvec;
+    }
     final SymmetricEigen eigen = new SymmetricEigen();
 
     /** Creates buffers for up to {@code ng} grey levels (grown on demand). */
@@ -848,6 +892,7 @@ public final class Glcm implements FeatureFamily {
         cellN = new double[cells];
         cbuf = new double[cells];
         nzbuf = new int[cells];
+        ckbuf = new int[cells];
         sbuf = new double[cells];
       }
     }

@@ -95,6 +95,14 @@ final class SymmetricEigen {
    * MCC on the deflated symmetric matrix.
    */
   double largestAbs(double[] m, int n) {
+    return largestAbs(m, n, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * As {@link #largestAbs(double[], int)} when every eigenvalue is known to lie in [−bound, bound]
+   * (up to rounding): the Laguerre iterations then start from min(Gershgorin bound, bound).
+   */
+  double largestAbs(double[] m, int n, double bound) {
     if (n == 1) {
       return Math.abs(m[0]);
     }
@@ -103,7 +111,7 @@ final class SymmetricEigen {
       e = new double[n];
     }
     householderRows(m, n);
-    return laguerreBothEnds(n);
+    return laguerreBothEnds(n, bound);
   }
 
   /** {@link #householder} on {@code a} itself with p = βAv computed by rows (A symmetric). */
@@ -171,7 +179,7 @@ final class SymmetricEigen {
    * of {@link #laguerreLargest} for both signs, advanced together (two independent recurrences per
    * pass), each stopping by the same rules.
    */
-  private double laguerreBothEnds(int n) {
+  private double laguerreBothEnds(int n, double bound) {
     double xp = Double.NEGATIVE_INFINITY;
     double xm = Double.NEGATIVE_INFINITY;
     double scale = 0;
@@ -184,8 +192,9 @@ final class SymmetricEigen {
     if (scale == 0) {
       return 0;
     }
-    xp += 1e-3 * scale;
-    xm += 1e-3 * scale;
+    // strictly above every eigenvalue of T and of −T
+    xp = Math.min(xp, bound) + 1e-3 * scale;
+    xm = Math.min(xm, bound) + 1e-3 * scale;
     boolean doneP = false;
     boolean doneM = false;
     for (int it = 0; it < 100 && !(doneP && doneM); it++) {
