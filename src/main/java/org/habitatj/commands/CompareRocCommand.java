@@ -19,7 +19,8 @@ import org.scijava.plugin.Plugin;
 
 /**
  * ROC curves of several score columns of a CSV against the outcome (e.g. a model's probability
- * and the O-RADS MRI score): AUC with DeLong 95% CI, Youden cut-off, and paired DeLong tests.
+ * and the O-RADS MRI score): AUC with DeLong 95% CI, Youden cut-off, and paired DeLong tests; with
+ * a group column, each score's AUC compared between two groups of patients (unpaired DeLong).
  */
 @Plugin(type = Command.class, headless = true, label = "Compare ROC Curves")
 public class CompareRocCommand implements Command {
@@ -35,6 +36,11 @@ public class CompareRocCommand implements Command {
 
   @Parameter(label = "ID column", required = false, persist = false)
   private String idColumn = "id";
+
+  @Parameter(label = "Group column (unpaired)", required = false, persist = false,
+      description = "optional: a column with exactly two values (e.g. training/validation); each "
+          + "score's AUC is then compared between the two groups by an unpaired DeLong test")
+  private String groupColumn = "";
 
   @Parameter(type = ItemIO.OUTPUT, label = "ROC")
   private ResultsTable results;
@@ -54,10 +60,12 @@ public class CompareRocCommand implements Command {
     if (cols.isEmpty()) {
       throw new IllegalArgumentException("give at least one score column");
     }
+    String group = groupColumn == null ? "" : groupColumn.trim();
     Cohort c;
     try {
       c = CohortCsv.read(csvFile.toPath(), outcomeColumn.trim(),
-          idColumn == null || idColumn.isBlank() ? null : idColumn.trim(), Set.of());
+          idColumn == null || idColumn.isBlank() ? null : idColumn.trim(),
+          group.isEmpty() ? Set.of() : Set.of(group));
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read " + csvFile + ": " + e.getMessage(), e);
     }
@@ -65,9 +73,11 @@ public class CompareRocCommand implements Command {
     for (String s : cols) {
       scores.add(c.numeric(s));
     }
-    RocComparison.Result r = RocComparison.of(cols, scores, c.outcome(), 0.95);
+    RocComparison.Result r = group.isEmpty()
+        ? RocComparison.of(cols, scores, c.outcome(), 0.95)
+        : RocComparison.byGroup(cols, scores, c.outcome(), c.categorical(group), 0.95);
     results = ReportTables.toResultsTable(r.aucs());
     comparison = ReportTables.toResultsTable(r.pairwise());
-    rocPlot = ClinicalPlots.roc("ROC - " + csvFile.getName(), r.rocs(), cols).getImagePlus();
+    rocPlot = ClinicalPlots.roc("ROC - " + csvFile.getName(), r.rocs(), r.names()).getImagePlus();
   }
 }

@@ -96,7 +96,7 @@ public class IthScoreCommand extends ImageMaskCommand {
   public void run() {
     List<String> notes = new ArrayList<>();
     Volume img = volume(notes);
-    Mask tumour = ImageInputs.mask(maskSource, maskFile, maskImage, label, image, img.geometry(), notes);
+    Mask tumour = mask(img, notes);
     boolean threeD = ALL.equals(slices);
     Mask wholeTumour = tumour;
     if (!threeD) {

@@ -14,7 +14,7 @@ import org.habitatj.core.clinical.Cohort;
 import org.habitatj.core.clinical.ModelTrainer;
 import org.habitatj.core.clinical.TumourComposition;
 import org.habitatj.core.stats.Univariable;
-import org.habitatj.ij.IjProgressLite;
+import org.habitatj.ij.IjProgress;
 import org.habitatj.ij.ReportTables;
 import org.habitatj.io.CohortCsv;
 import org.habitatj.ui.ClinicalPlots;
@@ -178,7 +178,7 @@ public class TrainModelCommand implements Command {
         .withMetadata(modelName, "Trained by HabitatJ Train Model on " + cohortCsv.getName()
             + " (" + c.size() + " patients, outcome '" + outcomeColumn + "', seed " + seed + ")",
             java.time.LocalDate.now().toString(), Map.of());
-    ModelTrainer.Result r = ModelTrainer.train(c, s, IjProgressLite.create("Train Model"));
+    ModelTrainer.Result r = ModelTrainer.train(c, s, IjProgress.create("Train Model"));
     try {
       r.model().write(modelFile.toPath(), false);
     } catch (IOException e) {

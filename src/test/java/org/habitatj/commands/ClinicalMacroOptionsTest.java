@@ -31,4 +31,24 @@ class ClinicalMacroOptionsTest {
     assertEquals("low", a.get("riskClass"));
     assertTrue((Double) a.get("probability") < 0.5);
   }
+
+  /** The README's unpaired Compare ROC Curves macro line, keys as written there. */
+  @Test
+  void compareRocGroupColumnFromMacroOptions(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+      throws Exception {
+    java.nio.file.Path csv = tmp.resolve("cohort.csv");
+    // training: AUC 3/4 (cases 0.9, 0.4 vs controls 0.5, 0.1); validation: AUC 1
+    java.nio.file.Files.writeString(csv, "id,malignant,nomogram,cohort\n"
+        + "a,1,0.9,training\nb,1,0.4,training\nc,0,0.5,training\nd,0,0.1,training\n"
+        + "e,1,0.8,validation\nf,1,0.7,validation\ng,0,0.3,validation\nh,0,0.2,validation\n");
+    Map<String, Object> out = CommandBridge.runWithOptions(CompareRocCommand.class,
+        "csv_file=[" + csv + "] outcome_column=malignant score_columns=nomogram "
+            + "group_column=cohort");
+    ResultsTable auc = (ResultsTable) out.get("results");
+    assertEquals(0.75, auc.getValue("AUC", 0), 1e-15);
+    assertEquals(1.0, auc.getValue("AUC", 1), 1e-15);
+    assertEquals("validation", auc.getStringValue("Group", 1));
+    ResultsTable cmp = (ResultsTable) out.get("comparison");
+    assertEquals(-0.25, cmp.getValue("Difference", 0), 1e-15);
+  }
 }

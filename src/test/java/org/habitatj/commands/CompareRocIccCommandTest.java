@@ -59,6 +59,48 @@ class CompareRocIccCommandTest {
   }
 
   @Test
+  void compareRocBetweenTwoCohortsUnpaired() throws Exception {
+    // RocTest.unpairedDeLongMatchesKernelFormAndStudentT's two curves as two cohorts of one CSV
+    Path csv = tmp.resolve("cohorts.csv");
+    StringBuilder sb = new StringBuilder("id,malignant,score,cohort\n");
+    double[] sa = {0.9, 0.8, 0.8, 0.6, 0.55, 0.7, 0.5, 0.4, 0.8, 0.3, 0.2};
+    int[] ya = {1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0};
+    double[] sb2 = {1, 3, 2, 5, 3, 1, 2, 0.5, 4};
+    int[] yb = {0, 1, 0, 1, 0, 0, 1, 0, 1};
+    for (int i = 0; i < sa.length; i++) {
+      sb.append("a").append(i).append(',').append(ya[i]).append(',').append(sa[i])
+          .append(",training\n");
+    }
+    for (int i = 0; i < sb2.length; i++) {
+      sb.append("b").append(i).append(',').append(yb[i]).append(',').append(sb2[i])
+          .append(",validation\n");
+    }
+    Files.writeString(csv, sb.toString());
+    CommandModule m = cs.run(CompareRocCommand.class, true, "csvFile", csv.toFile(),
+        "scoreColumns", "score", "groupColumn", "cohort").get();
+    allOutputsSet(m);
+    ResultsTable auc = (ResultsTable) m.getOutput("results");
+    assertEquals(2, auc.size());
+    assertEquals("training", auc.getStringValue("Group", 0));
+    assertEquals(25.0 / 30, auc.getValue("AUC", 0), 1e-15);
+    assertEquals(0.9, auc.getValue("AUC", 1), 1e-15);
+    ResultsTable cmp = (ResultsTable) m.getOutput("comparison");
+    assertEquals(-0.4060861387368542, cmp.getValue("t", 0), 1e-12);
+    assertEquals(17.725721400876022, cmp.getValue("df", 0), 1e-10);
+    assertEquals(0.6895396758327244, cmp.getValue("p (DeLong unpaired)", 0), 1e-10);
+    // a third cohort is a clear error
+    Files.writeString(csv, sb + "c0,1,0.3,test\n");
+    Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+        () -> cs.run(CompareRocCommand.class, true, "csvFile", csv.toFile(),
+            "scoreColumns", "score", "groupColumn", "cohort").get());
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    assertTrue(root.getMessage().contains("exactly 2 groups"), root.getMessage());
+  }
+
+  @Test
   void iccOnShroutFleiss() throws Exception {
     Path csv = tmp.resolve("ratings.csv");
     Files.writeString(csv, "target,j1,j2,j3,j4\n1,9,2,5,8\n2,6,1,3,2\n3,8,4,6,8\n4,7,1,2,6\n"

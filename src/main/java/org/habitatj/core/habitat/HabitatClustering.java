@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.habitatj.core.progress.Progress;
+import smile.clustering.BBDTree;
 import smile.clustering.KMeans;
 import smile.math.MathEx;
 
@@ -176,11 +177,12 @@ public final class HabitatClustering {
     int distinct = distinctRows(rows, options.kMax() + options.k());
     if (options.selection() == KSelection.FIXED) {
       requireDistinct(distinct, options.k());
-      Result r = fixedK(rows, options.k(), options, progress, 0, 1);
+      Result r = fixedK(rows, new Fit(rows), options.k(), options, progress, 0, 1);
       return new Result(r.labels, r.k, r.centroids, r.sizes, r.wcss, options,
           new int[] {options.k()}, new double[] {r.wcss});
     }
     requireDistinct(distinct, options.kMin());
+    Fit fit = new Fit(rows);
     int hi = Math.min(options.kMax(), distinct);
     int n = hi - options.kMin() + 1;
     int[] ks = new int[n];
@@ -190,7 +192,7 @@ public final class HabitatClustering {
     for (int i = 0; i < n; i++) {
       int k = options.kMin() + i;
       progress.status("K-means: K = " + k);
-      Result r = fixedK(rows, k, options, progress, i, n);
+      Result r = fixedK(rows, fit, k, options, progress, i, n);
       double v = options.selection() == KSelection.CALINSKI_HARABASZ
           ? calinskiHarabasz(rows, r.labels, r.k) : silhouette(rows, r.labels, options.seed());
       ks[i] = k;
@@ -211,8 +213,53 @@ public final class HabitatClustering {
     }
   }
 
-  private static Result fixedK(double[][] rows, int k, Options o, Progress progress, int step,
-      int steps) {
+  /**
+   * What Smile clusters: the rows without their all-zero columns, and one BBD tree over them shared
+   * by all restarts (and all K). Standardisation maps a constant feature (e.g. the shape features
+   * of equal-sized windows) to exactly 0; such a column adds exactly 0 to every sum Smile computes
+   * (its centroid entries are sums of zeros), so dropping it changes no distance, no random draw of
+   * the k-means++ seeding and no partition. The tree is only read by {@code
+   * BBDTree.clustering} (its nodes are written only while it is built), so restarts on several
+   * threads can share it; results are those of {@code KMeans.fit(data, k, maxIter, tol)}, which
+   * builds the same tree for each call.
+   */
+  private static final class Fit {
+    final double[][] data;
+    final BBDTree tree;
+
+    Fit(double[][] rows) {
+      int p = rows[0].length;
+      boolean[] keep = new boolean[p];
+      int kept = 0;
+      for (int j = 0; j < p; j++) {
+        for (double[] r : rows) {
+          if (r[j] != 0) {
+            keep[j] = true;
+            kept++;
+            break;
+          }
+        }
+      }
+      if (kept == p || kept == 0) {
+        data = rows;
+      } else {
+        data = new double[rows.length][kept];
+        for (int i = 0; i < rows.length; i++) {
+          double[] r = rows[i];
+          double[] d = data[i];
+          for (int j = 0, q = 0; j < p; j++) {
+            if (keep[j]) {
+              d[q++] = r[j];
+            }
+          }
+        }
+      }
+      tree = new BBDTree(data);
+    }
+  }
+
+  private static Result fixedK(double[][] rows, Fit fit, int k, Options o, Progress progress,
+      int step, int steps) {
     SplittableRandom seeds = new SplittableRandom(o.seed());
     long[] restartSeed = new long[o.restarts()];
     for (int r = 0; r < restartSeed.length; r++) {
@@ -229,7 +276,7 @@ public final class HabitatClustering {
     java.util.stream.IntStream.range(0, o.restarts()).parallel().forEach(r -> {
       progress.checkCanceled();
       MathEx.setSeed(restartSeed[r]);
-      ys[r] = KMeans.fit(rows, k, o.maxIter(), tolAbs).y.clone();
+      ys[r] = KMeans.fit(fit.tree, fit.data, k, o.maxIter(), tolAbs).y.clone();
       ws[r] = wcss(rows, ys[r], k);
       progress.fraction((step + done.incrementAndGet() / (double) o.restarts()) / steps);
     });

@@ -66,7 +66,7 @@ public final class IthPipeline {
       Progress progress) {
     boolean withRing = ring != null && ring.voxelCount() > 0;
     progress.status("Habitats: tumour");
-    Clustered t = clusterAndMap(tumour, options, sub(progress, 0, withRing ? 0.5 : 1));
+    Clustered t = clusterAndMap(tumour, options, progress.range(0, withRing ? 0.5 : 1));
     IthScore.Result tIth = score(t.map, options.ith());
     if (!withRing) {
       progress.fraction(1);
@@ -74,7 +74,7 @@ public final class IthPipeline {
     }
     progress.status("Habitats: tumour + ring");
     VoxelFeatures union = tumour.concat(ring);
-    Clustered j = clusterAndMap(union, options, sub(progress, 0.5, 1));
+    Clustered j = clusterAndMap(union, options, progress.range(0.5, 1));
     Geometry g = tumour.geometry();
     int[] bb = boundingBox(j.map);
     byte[] ringMask = new byte[Math.toIntExact(g.voxelCount())];
@@ -199,22 +199,4 @@ public final class IthPipeline {
     return new Mask(d, m.geometry());
   }
 
-  private static Progress sub(Progress p, double from, double to) {
-    return new Progress() {
-      @Override
-      public void status(String message) {
-        p.status(message);
-      }
-
-      @Override
-      public void fraction(double done) {
-        p.fraction(from + (to - from) * done);
-      }
-
-      @Override
-      public boolean isCanceled() {
-        return p.isCanceled();
-      }
-    };
-  }
 }

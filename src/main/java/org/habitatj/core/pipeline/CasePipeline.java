@@ -217,7 +217,7 @@ public final class CasePipeline {
     List<String> notes = new ArrayList<>();
     progress.status("Whole-ROI features");
     FeatureExtractor.Result features = new FeatureExtractor(settings.radiomics())
-        .extract(image, tumour, sub(progress, 0, 0.3));
+        .extract(image, tumour, progress.range(0, 0.3));
     notes.addAll(features.warnings());
 
     PeritumoralRing.Result ring = null;
@@ -230,13 +230,13 @@ public final class CasePipeline {
       ringMask = ring.mask();
     }
     HabitatInputs in = habitatInputs(image, tumour, ringMask, settings, notes,
-        sub(progress, 0.3, 0.8));
+        progress.range(0.3, 0.8));
     VoxelFeatures[] vf = {in.tumourFeatures(), in.ringFeatures()};
     int z = in.slice();
     FeatureMaps maps = in.maps();
     progress.status("Habitats");
     IthPipeline.Result habitats = IthPipeline.run(vf[0], vf[1].voxelCount() > 0 ? vf[1] : null,
-        settings.habitats(), sub(progress, 0.8, 1.0));
+        settings.habitats(), progress.range(0.8, 1.0));
     if (habitats.combined() == null && settings.ringMm() > 0) {
       notes.add("ring is empty on the habitat slice(s): no combined ITH score");
     }
@@ -370,22 +370,4 @@ public final class CasePipeline {
     return out;
   }
 
-  private static Progress sub(Progress p, double from, double to) {
-    return new Progress() {
-      @Override
-      public void status(String message) {
-        p.status(message);
-      }
-
-      @Override
-      public void fraction(double done) {
-        p.fraction(from + (to - from) * done);
-      }
-
-      @Override
-      public boolean isCanceled() {
-        return p.isCanceled();
-      }
-    };
-  }
 }

@@ -43,4 +43,31 @@ public interface Progress {
       throw new CanceledException();
     }
   }
+
+  /**
+   * A view of this progress for one stage of a longer job: the stage's fractions 0..1 are mapped
+   * to {@code from..to} of this progress; status lines and cancellation pass through.
+   *
+   * @param from fraction of the whole job at the start of the stage, in [0, 1]
+   * @param to fraction at its end, in [from, 1]
+   */
+  default Progress range(double from, double to) {
+    Progress p = this;
+    return new Progress() {
+      @Override
+      public void status(String message) {
+        p.status(message);
+      }
+
+      @Override
+      public void fraction(double done) {
+        p.fraction(from + (to - from) * done);
+      }
+
+      @Override
+      public boolean isCanceled() {
+        return p.isCanceled();
+      }
+    };
+  }
 }

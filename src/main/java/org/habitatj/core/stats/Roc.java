@@ -2,6 +2,7 @@ package org.habitatj.core.stats;
 
 import java.util.Arrays;
 import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * Receiver operating characteristic analysis of one score against a binary outcome: empirical ROC
@@ -309,5 +310,52 @@ public final class Roc {
     double p = 2 * NORMAL.cumulativeProbability(-Math.abs(z));
     double q = NORMAL.inverseCumulativeProbability(1 - (1 - confidenceLevel) / 2);
     return new PairedTest(a.auc, b.auc, z, p, diff - q * se, diff + q * se);
+  }
+
+  /**
+   * Unpaired DeLong test result (R pROC {@code roc.test(..., paired = FALSE)}, {@code
+   * delong.unpaired.test}).
+   *
+   * @param auc1 AUC of the first ROC
+   * @param auc2 AUC of the second ROC
+   * @param t (auc1 − auc2)/√(Var1 + Var2), the Var the DeLong variances of each AUC
+   * @param df Welch–Satterthwaite degrees of freedom (Var1 + Var2)² / (Var1²/(N1−1) +
+   *     Var2²/(N2−1)), N the number of subjects (cases + controls) of each ROC
+   * @param p two-sided p = 2·F<sub>t,df</sub>(−|t|) (Student's t distribution)
+   */
+  public record UnpairedTest(double auc1, double auc2, double t, double df, double p) {}
+
+  /**
+   * Unpaired DeLong test of two ROC curves on different subjects (e.g. the same score in two
+   * cohorts, or in two subgroups): t = (θ1 − θ2)/√(V1 + V2) with V the DeLong variance of each
+   * AUC ({@link #variance()}), Welch–Satterthwaite degrees of freedom on the subject counts, and a
+   * two-sided p-value from Student's t distribution, as R pROC's {@code delong.unpaired.test}.
+   * Identical AUCs with zero variance give t = 0, p = 1 (pROC's special case).
+   *
+   * @param a the first ROC (at least 2 cases and 2 controls)
+   * @param b the second ROC (at least 2 cases and 2 controls)
+   * @return the test
+   * @throws IllegalArgumentException when a ROC has fewer than 2 cases or 2 controls (variance
+   *     undefined)
+   */
+  public static UnpairedTest unpairedDeLong(Roc a, Roc b) {
+    for (Roc r : new Roc[] {a, b}) {
+      if (!Double.isFinite(r.variance)) {
+        throw new IllegalArgumentException("unpaired DeLong test needs at least 2 cases and 2 "
+            + "controls per ROC (got " + r.cases + " cases, " + r.controls + " controls)");
+      }
+    }
+    double v = a.variance + b.variance;
+    double diff = a.auc - b.auc;
+    int na = a.cases + a.controls;
+    int nb = b.cases + b.controls;
+    if (v == 0) {
+      double t = diff == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, diff);
+      return new UnpairedTest(a.auc, b.auc, t, Double.NaN, diff == 0 ? 1 : 0);
+    }
+    double t = diff / Math.sqrt(v);
+    double df = v * v / (a.variance * a.variance / (na - 1) + b.variance * b.variance / (nb - 1));
+    double p = 2 * TDistribution.of(df).cumulativeProbability(-Math.abs(t));
+    return new UnpairedTest(a.auc, b.auc, t, df, p);
   }
 }

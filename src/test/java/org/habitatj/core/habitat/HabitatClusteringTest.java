@@ -147,6 +147,44 @@ class HabitatClusteringTest {
     }
   }
 
+  /**
+   * The restarts share one BBD tree over the rows without their all-zero columns; each restart
+   * must still be exactly Smile's own {@code KMeans.fit(rows, k, maxIter, tol)} (which builds its
+   * own tree on all columns) with that restart's seed: same labels, same distortion to the last
+   * bit, for every restart, with zero columns interleaved among the data columns.
+   */
+  @Test
+  void sharedTreeWithoutZeroColumnsIsExactlySmilesFit() {
+    double[][] blobs = blobs(400, 3);
+    // interleave three all-zero columns (what standardisation makes of constant features)
+    double[][] rows = new double[blobs.length][blobs[0].length + 3];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i][1] = blobs[i][0];
+      rows[i][3] = blobs[i][1];
+      for (int j = 2; j < blobs[i].length; j++) {
+        rows[i][j + 3] = blobs[i][j];
+      }
+    }
+    Options o = Options.DEFAULT.withK(5).withSeed(777).withRestarts(6);
+    HabitatClustering.Result ours = HabitatClustering.cluster(rows, o, Progress.NONE);
+    java.util.SplittableRandom seeds = new java.util.SplittableRandom(777);
+    double tol = Math.max(1e-12, 0.0);
+    double bestW = Double.POSITIVE_INFINITY;
+    int[] bestY = null;
+    for (int r = 0; r < 6; r++) {
+      smile.math.MathEx.setSeed(seeds.nextLong());
+      smile.clustering.KMeans km = smile.clustering.KMeans.fit(rows, 5, o.maxIter(), tol);
+      double w = HabitatClustering.wcss(rows, km.y, 5);
+      if (w < bestW) {
+        bestW = w;
+        bestY = km.y.clone();
+      }
+    }
+    HabitatClustering.Result direct = HabitatClustering.canonical(rows, bestY, 5, bestW);
+    assertArrayEquals(direct.labels(), ours.labels());
+    assertEquals(bestW, ours.wcss(), 0.0);
+  }
+
   @Test
   void canonicalNumberingIgnoresKmeansLabelsAndRowOrder() {
     // three well separated groups on the first feature at 10, 0, 5 (in that row order)

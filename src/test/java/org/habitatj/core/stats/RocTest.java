@@ -2,6 +2,7 @@ package org.habitatj.core.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,41 @@ class RocTest {
   // R Metrics::auc documentation example (https://rdrr.io/pkg/Metrics/man/auc.html)
   static final double[] SCORES = {0.9, 0.8, 0.4, 0.5, 0.3, 0.2};
   static final int[] LABELS = {1, 1, 1, 0, 0, 0};
+
+  /**
+   * Unpaired DeLong (pROC delong.unpaired.test) on a hand-checked pair with ties. AUC A: cases
+   * 0.9, 0.8, 0.8, 0.6, 0.55 vs controls 0.7, 0.5, 0.4, 0.8, 0.3, 0.2: 6 + 5.5 + 5.5 + 4 + 4 = 25
+   * of 30 pairs = 0.8333; AUC B: cases 3, 5, 2, 4 vs controls 1, 2, 3, 1, 0.5: 4.5 + 5 + 3.5 + 5 =
+   * 18 of 20 = 0.9. Variances, t, df and p from an independent O(mn) kernel-form computation in
+   * numpy with scipy.stats.t (not our mid-rank code): Var A 0.016638888888888889, Var B 0.0103125,
+   * t = −0.4060861387368542, df = 17.725721400876022, p = 0.6895396758327244.
+   */
+  @Test
+  void unpairedDeLongMatchesKernelFormAndStudentT() {
+    Roc a = Roc.of(new double[] {0.9, 0.8, 0.8, 0.6, 0.55, 0.7, 0.5, 0.4, 0.8, 0.3, 0.2},
+        new int[] {1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0});
+    Roc b = Roc.of(new double[] {1, 3, 2, 5, 3, 1, 2, 0.5, 4},
+        new int[] {0, 1, 0, 1, 0, 0, 1, 0, 1});
+    assertEquals(25.0 / 30, a.auc(), 1e-15);
+    assertEquals(0.9, b.auc(), 1e-15);
+    assertEquals(0.016638888888888889, a.variance(), 1e-15);
+    assertEquals(0.0103125, b.variance(), 1e-15);
+    Roc.UnpairedTest t = Roc.unpairedDeLong(a, b);
+    assertEquals(-0.4060861387368542, t.t(), 1e-12);
+    assertEquals(17.725721400876022, t.df(), 1e-10);
+    assertEquals(0.6895396758327244, t.p(), 1e-10);
+    // symmetric in the order of the two curves, except the sign of t
+    Roc.UnpairedTest u = Roc.unpairedDeLong(b, a);
+    assertEquals(-t.t(), u.t(), 1e-15);
+    assertEquals(t.p(), u.p(), 1e-15);
+    // identical curves: t = 0, p = 1
+    assertEquals(1.0, Roc.unpairedDeLong(a, a).p(), 1e-15);
+    // one case only: variance undefined -> a clear error
+    Roc one = Roc.of(new double[] {1, 0, 0.5}, new int[] {1, 0, 0});
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Roc.unpairedDeLong(a, one));
+    assertTrue(e.getMessage().contains("at least 2 cases"), e.getMessage());
+  }
 
   @Test
   void metricsExampleAucAndDeLong() {
