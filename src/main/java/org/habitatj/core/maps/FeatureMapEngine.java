@@ -650,6 +650,9 @@ public final class FeatureMapEngine {
             int b = row + x;
             if (el[b] != 0) {
               win.boxIndex[n] = b;
+              win.boxX[n] = x;
+              win.boxY[n] = y;
+              win.boxZ[n] = z;
               win.values[n] = vals[b];
               if (lev != null) {
                 win.levels[n] = lev[b];

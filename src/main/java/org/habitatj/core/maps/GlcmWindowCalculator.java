@@ -91,7 +91,6 @@ final class GlcmWindowCalculator implements WindowCalculator {
       int bx = w.bx;
       int bxy = w.bx * w.by;
       int[] lev = w.levels;
-      int[] bidx = w.boxIndex;
       byte[] el = w.eligible;
       int[] gl = w.boxLevels;
       int kx0 = w.kx0;
@@ -122,12 +121,13 @@ final class GlcmWindowCalculator implements WindowCalculator {
         bits = new long[64 * na];
         rowBits = bits;
       }
+      int[] wx = w.boxX;
+      int[] wy = w.boxY;
+      int[] wz = w.boxZ;
       for (int k = 0; k < n; k++) {
-        int b = bidx[k];
-        int z = b / bxy;
-        int r = b - z * bxy;
-        int y = r / bx;
-        int x = r - y * bx;
+        int x = wx[k];
+        int y = wy[k];
+        int z = wz[k];
         int li = lev[k] - 1;
         for (int a = 0; a < na; a++) {
           int[] o = angles[a];

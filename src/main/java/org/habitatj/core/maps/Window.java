@@ -57,6 +57,10 @@ public final class Window {
   final double[] values;
   final int[] levels;
   final int[] boxIndex;
+  /** Crop-box coordinates (x, y, z) of the included voxels (same order as {@code boxIndex}). */
+  final int[] boxX;
+  final int[] boxY;
+  final int[] boxZ;
   private final int[][] gridByLength;
   private int[] grid;
   private boolean gridValid;
@@ -69,6 +73,9 @@ public final class Window {
     this.values = new double[maxVoxels];
     this.levels = new int[maxVoxels];
     this.boxIndex = new int[maxVoxels];
+    this.boxX = new int[maxVoxels];
+    this.boxY = new int[maxVoxels];
+    this.boxZ = new int[maxVoxels];
     this.gridByLength = new int[maxVoxels + 1][];
   }
 
