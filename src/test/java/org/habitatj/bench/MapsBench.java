@@ -101,7 +101,8 @@ public final class MapsBench {
           "brain1 3D, %d ROI voxels, %s = %d maps, r=2 masked, binWidth 25, %d threads, %d runs:%n"
               + "  wall best %.1f ms (%.0f voxels/s, PyRadiomics ~25 s -> %.0fx), median %.1f ms"
               + " (%.0fx); process CPU median %.0f ms (%.0fx of one core);%n"
-              + "  full-grid arrays of all maps on request (FeatureMaps.maps()) median %.1f ms more;"
+              + "  full-grid arrays of all maps on request (FeatureMaps.maps()) median %.1f ms"
+              + " more;"
               + " load average %.1f -> %.1f%n",
           n, c[0], maps, threads, reps, best, n / (best / 1e3), 25000 / best, median,
           25000 / median, median(cpu), 25000 / median(cpu), median(expand), load0, load1);

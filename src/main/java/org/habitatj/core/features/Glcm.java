@@ -682,13 +682,14 @@ public final class Glcm implements FeatureFamily {
    * symmetric. For p = pᵀ the marginals agree (px = py = d, m levels with d &gt; 0, rowOf = colOf)
    * and C = D<sup>−1/2</sup>·p·D<sup>−1/2</sup> is itself symmetric, so Q = D<sup>−1</sup>pD
    * <sup>−1</sup>p = D<sup>−1/2</sup>·C²·D<sup>1/2</sup> is similar to C²: the eigenvalues of Q
-   * are the squares of those of C. C has the eigenvalue 1 (eigenvector u = √d, simple here since
-   * the graph of the cells is connected, checked by the caller) and all others in [−1, 1];
-   * deflating it, A = C − u·uᵀ keeps the other eigenvalues of C and maps u to 0. Hence the second
-   * largest eigenvalue of Q is the largest λ² over A's eigenvalues and MCC = max(λ<sub>max</sub>(A),
-   * −λ<sub>min</sub>(A)) (−1 for a bipartite graph gives MCC 1, as for Q). This needs one
-   * tridiagonalisation of the m×m matrix A instead of forming C·Cᵀ, and it is better conditioned
-   * than √λ(C·Cᵀ) for small MCC.
+   * are the squares of those of C. C has the eigenvalue 1 (eigenvector u = √d) and all others in
+   * [−1, 1]; one copy of it is removed by the reflector H with H·u ∥ e₁, which leaves the other
+   * m − 1 eigenvalues in the trailing block B of H·C·H. Hence the second largest eigenvalue of Q is
+   * the largest λ² over B's eigenvalues and MCC = max(λ<sub>max</sub>(B), −λ<sub>min</sub>(B)); a
+   * second component of the cells' graph (eigenvalue 1 again) or a bipartite graph (eigenvalue −1)
+   * gives MCC 1, as for Q (the caller then returns exactly 1). This avoids the C·Cᵀ product and is
+   * better conditioned than √λ(C·Cᵀ) for small MCC; {@link SymmetricEigen#largestAbs} does one
+   * (m−1)×(m−1) tridiagonalisation.
    */
   static double mccSymmetric(Workspace w, int m) {
     int lo = w.lo;
@@ -950,9 +951,10 @@ public final class Glcm implements FeatureFamily {
     }
 
     /**
-     * As {@link #load(double[], int, int, int, int, int)} for a block of at most 64 levels ({@code
-     * hi − lo < 64}) whose non-zero cells are flagged: bit {@code j − lo} of {@code rowBits[bitOffset
-     * + i − lo]} is set for every non-zero count (i, j) (extra bits on zero counts are harmless).
+     * As {@link #load(double[], int, int, int, int, int)} for a block of at most 64 levels
+     * ({@code hi − lo < 64}) whose non-zero cells are flagged: bit {@code j − lo} of {@code
+     * rowBits[bitOffset + i − lo]} is set for every non-zero count (i, j) (extra bits on zero
+     * counts are harmless).
      * Only the flagged cells are read, in the same row-major order, so the result is bit-identical
      * to the scan of the whole block.
      *
@@ -961,7 +963,8 @@ public final class Glcm implements FeatureFamily {
     public boolean load(double[] counts, int offset, int ng, int nLevels, int lo, int hi,
         long[] rowBits, int bitOffset) {
       if (hi - lo >= 64) {
-        throw new IllegalArgumentException("flagged load needs at most 64 levels, got " + (hi - lo + 1));
+        throw new IllegalArgumentException(
+            "flagged load needs at most 64 levels, got " + (hi - lo + 1));
       }
       ensure(ng);
       this.ng = ng;

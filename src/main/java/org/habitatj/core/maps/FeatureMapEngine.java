@@ -66,10 +66,10 @@ import org.habitatj.core.settings.RadiomicsSettings;
  * <h2>Output and determinism</h2>
  *
  * One float map per feature on the full image grid, NaN outside the ROI; {@link FeatureMaps}
- * stores the ROI voxels' values and builds a full-grid array only when asked for. Work is split into a
- * fixed partition of ROI voxels (chunks of {@link Builder#chunkSize} in x-fastest order); every
- * voxel's value depends only on its window, so results are identical for any thread count and
- * chunk size. Memory is streamed: only one window's matrices per thread exist at any time (C12).
+ * stores the ROI voxels' values and builds a full-grid array only when asked for. Work is split
+ * into a fixed partition of ROI voxels (chunks of {@link Builder#chunkSize} in x-fastest order);
+ * every voxel's value depends only on its window, so results are identical for any thread count
+ * and chunk size. Memory is streamed: only one window's matrices per thread exist at any time (C12).
  */
 public final class FeatureMapEngine {
 

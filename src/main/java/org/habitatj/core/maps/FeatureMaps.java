@@ -90,7 +90,8 @@ public final class FeatureMaps {
       double[] radiusMm,
       String description) {
     if (values.length != features.size()) {
-      throw new IllegalArgumentException(values.length + " maps for " + features.size() + " features");
+      throw new IllegalArgumentException(
+          values.length + " maps for " + features.size() + " features");
     }
     for (float[] v : values) {
       if (v.length != voxels.length) {
@@ -161,7 +162,12 @@ public final class FeatureMaps {
     return m;
   }
 
-  /** The full-grid map of the feature with this PyRadiomics name, e.g. {@code original_glcm_Contrast}. */
+  /**
+   * The full-grid map of the feature with this PyRadiomics name, e.g. {@code
+   * original_glcm_Contrast} (built on first call, see {@link #map(int)}).
+   *
+   * @throws IllegalArgumentException if there is no such map
+   */
   public float[] map(String pyradiomicsName) {
     return map(indexOf(pyradiomicsName));
   }
