@@ -79,7 +79,7 @@ for (i = 0; i < images.length; i++) {
   caseDir = output + caseId + "/";
   print("[" + (i + 1) + "/" + images.length + "] " + caseId);
   if (!File.exists(maskFile)) {
-    failCase(cohort, caseId, "mask file not found: " + maskFile);
+    failCase(cohort, caseId, "mask file not found: " + maskFile, true);
     continue;
   }
   // the case folder is made by the command when it writes its outputs: a failing case leaves none
@@ -99,10 +99,11 @@ for (i = 0; i < images.length; i++) {
   }
   err = call("org.habitatj.ij.CommandBridge.lastError");
   if (err != "") {
-    failCase(cohort, caseId, err);
+    // the command has logged its error already: only the row is written
+    failCase(cohort, caseId, err, false);
   } else {
     e = call("org.habitatj.ij.BatchTable.appendCase", cohort, caseCsv);
-    if (e != "") failCase(cohort, caseId, e);
+    if (e != "") failCase(cohort, caseId, e, true);
     else nOk++;
   }
   close("*");
@@ -110,8 +111,8 @@ for (i = 0; i < images.length; i++) {
 call("org.habitatj.ij.CommandBridge.continueOnError", "false");
 print("HabitatJ batch: done, " + nOk + " ok, " + (images.length - nOk) + " failed; " + cohort);
 
-function failCase(cohort, caseId, reason) {
-  print("  error: " + reason);
+function failCase(cohort, caseId, reason, show) {
+  if (show) print("  error: " + reason);
   e = call("org.habitatj.ij.BatchTable.appendError", cohort, caseId, reason);
   if (e != "") exit("HabitatJ batch: " + e);
 }
