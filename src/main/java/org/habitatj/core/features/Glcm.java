@@ -607,6 +607,10 @@ public final class Glcm implements FeatureFamily {
     if (m < 2) {
       return 0.0;
     }
+    double sym = symmetricPath ? mccSymmetric(w, m) : -1;
+    if (sym >= 0 && sym <= 1 - 1e-9) {
+      return sym; // symmetric path, no graph check needed (see below)
+    }
     int mc = 0;
     for (int k = lo; k <= hi; k++) {
       if (w.py[k] > 0) {
@@ -622,11 +626,8 @@ public final class Glcm implements FeatureFamily {
     // needs no such check (a second component, or a bipartite graph, leaves the eigenvalue ±1 in
     // C − uuᵀ, so it returns 1 up to rounding): the graph is examined only when its result is
     // within 1e-9 of 1, to return exactly 1 as the general path does.
-    if (symmetricPath && m == mc) {
-      double sym = mccSymmetric(w, m);
-      if (sym >= 0) {
-        return sym > 1 - 1e-9 && w.components(m, mc) > 1 ? 1.0 : sym;
-      }
+    if (sym >= 0) {
+      return sym > 1 - 1e-9 && w.components(m, mc) > 1 ? 1.0 : sym;
     }
     if (w.components(m, mc) > 1) {
       return 1.0;
@@ -702,6 +703,10 @@ public final class Glcm implements FeatureFamily {
     double[] a = w.cbuf;
     java.util.Arrays.fill(a, 0, m * m, 0);
     double[] u = w.sqrtPx;
+    double[] iu = w.sqrtPyc; // 1/√d here (the general path refills it with √py)
+    for (int r = 0; r < m; r++) {
+      iu[r] = 1.0 / u[r];
+    }
     int nz = w.nCells;
     int[] cr = w.nzbuf; // row of each cell in the compact index
     int[] ck = w.ckbuf; // column of each cell in the compact index
@@ -710,7 +715,9 @@ public final class Glcm implements FeatureFamily {
       int k = w.rowOf[w.cellJ[t]];
       cr[t] = r;
       ck[t] = k;
-      a[r * m + k] = w.cellP[t] / (u[r] * u[k]);
+      // (1/√d_min·1/√d_max) in a fixed order, so that C(r,k) and C(k,r) round alike
+      double s = r < k ? iu[r] * iu[k] : iu[k] * iu[r];
+      a[r * m + k] = w.cellP[t] * s;
     }
     for (int t = 0; t < nz; t++) {
       if (a[cr[t] * m + ck[t]] != a[ck[t] * m + cr[t]]) {
