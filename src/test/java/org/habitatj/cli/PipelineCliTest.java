@@ -110,4 +110,18 @@ class PipelineCliTest {
     assertTrue(r[2].contains("no DICOM files in this folder; subfolders holding DICOM series: "
         + Path.of("MR_T1", "image")), r[2]);
   }
+
+  /** A negative ring width is refused (core validation) by the CLI and by the macro route. */
+  @Test
+  void negativeRingWidthIsRefused() {
+    String[] r = pipeline(IMAGE, MASK, "neg", "ring_mm=-2");
+    assertEquals("1", r[0], r[1]);
+    assertTrue(r[2].contains("ring_mm = -2.0 mm is not allowed"), r[2]);
+    assertTrue(!Files.exists(tmp.resolve("neg")), "no output folder for a refused run");
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> org.habitatj.ij.CommandBridge.runWithOptions(
+            org.habitatj.commands.RunIthPipelineCommand.class, "image_file=[" + IMAGE
+                + "] mask_file=[" + MASK + "] ring_mm=NaN"));
+    assertTrue(e.getMessage().contains("ring_mm = NaN mm is not allowed"), e.getMessage());
+  }
 }
