@@ -166,6 +166,6 @@ public final class Main {
   }
 
   private static String num(double x) {
-    return String.format(Locale.ROOT, "%.6g", x).replaceAll("\\.?0+(?=$|e)", "");
+    return String.format(Locale.ROOT, "%.6g", x == 0 ? 0.0 : x).replaceAll("\\.?0+(?=$|e)", "");
   }
 }

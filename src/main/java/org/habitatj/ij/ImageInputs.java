@@ -134,10 +134,22 @@ public final class ImageInputs {
       notes.addAll(loaded.notes());
       return loaded.volume();
     } catch (IOException | RuntimeException e) {
-      String m = e.getMessage() == null ? e.toString() : e.getMessage();
-      throw new IllegalArgumentException(
-          "cannot read the " + what + " file " + f + ": " + m, e);
+      throw readError(what, f, e);
     }
+  }
+
+  /**
+   * "cannot read the WHAT file F: problem", naming the file once: a reader's message that already
+   * starts with the file's path ({@link org.habitatj.io.ImageFormatException}) is not prefixed
+   * with it a second time.
+   */
+  public static IllegalArgumentException readError(String what, File f, Exception e) {
+    String m = e.getMessage() == null ? e.toString() : e.getMessage();
+    String prefix = f + ": ";
+    if (m.startsWith(prefix)) {
+      m = m.substring(prefix.length());
+    }
+    return new IllegalArgumentException("cannot read the " + what + " file " + f + ": " + m, e);
   }
 
   /**
