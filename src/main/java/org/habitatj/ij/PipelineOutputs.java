@@ -91,14 +91,28 @@ public final class PipelineOutputs {
     }
     written.add(png);
     Path json = guard(dir.resolve("settings.json"), inputs);
+    writeSettings(json, caseId, settingsMap, res.notes());
+    written.add(json);
+    return written;
+  }
+
+  /**
+   * Writes a settings JSON: {@code case_id}, then the settings map as given (its "inputs" block
+   * from {@link PipelineInputs}), then {@code notes}. Keys keep the maps' insertion order (every map
+   * written must be ordered, so identical runs give byte-identical files; there is no timestamp);
+   * null values are written as JSON null (a setting not given, the mask of the ROI Manager).
+   *
+   * @throws IOException when the file cannot be written
+   */
+  public static void writeSettings(Path json, String caseId, Map<String, Object> settingsMap,
+      List<String> notes) throws IOException {
     Map<String, Object> all = new LinkedHashMap<>();
     all.put("case_id", caseId);
     all.putAll(settingsMap);
-    all.put("notes", res.notes());
-    Files.writeString(json, new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
-        .disableHtmlEscaping().create().toJson(all) + "\n", StandardCharsets.UTF_8);
-    written.add(json);
-    return written;
+    all.put("notes", notes);
+    Files.writeString(json, new GsonBuilder().setPrettyPrinting()
+        .serializeSpecialFloatingPointValues().serializeNulls().disableHtmlEscaping().create()
+        .toJson(all) + "\n", StandardCharsets.UTF_8);
   }
 
   private static List<Path> labels(Path dir, String name, HabitatMap map, Geometry g,

@@ -118,7 +118,9 @@ public final class CasePipeline {
     public Map<String, Object> toMap() {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("habitatj_version", Version.VERSION);
-      m.put("radiomics", radiomics.toMap());
+      // the radiomics block without its voxel-based kernel keys: the maps use the window
+      // settings below (kernel, kernel_radius_voxels, masked_kernel)
+      m.put("radiomics", radiomics.toSettingsMap());
       m.put("ring_mm", ringMm);
       m.put("ring_mode", ringMode.name());
       m.put("largest_slice_only", largestSliceOnly);
@@ -135,7 +137,7 @@ public final class CasePipeline {
       m.put("seed", c.seed());
       m.put("restarts", c.restarts());
       m.put("max_iterations", c.maxIter());
-      m.put("ith_options", habitats.ith().toString());
+      m.put("ith_options", habitats.ith().toMap());
       return m;
     }
   }
