@@ -1,0 +1,34 @@
+package org.habitatj.core.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** {@link RadiomicsSettings#toSettingsMap()}: what settings.json shows of the radiomics settings. */
+class RadiomicsSettingsMapTest {
+
+  @Test
+  void settingsMapSpellsOutEnabledFeaturesAndLeavesOutUnusedKeys() {
+    Map<String, List<String>> ef = new LinkedHashMap<>();
+    ef.put("firstorder", List.of());
+    ef.put("glcm", List.of("Contrast", "Idm"));
+    RadiomicsSettings s = RadiomicsSettings.builder().binWidth(10).label(2).kernelRadius(3)
+        .enabledFeatures(ef).build();
+    Map<String, Object> m = s.toSettingsMap();
+    assertFalse(m.containsKey("label"));
+    assertFalse(m.containsKey("kernelRadius"));
+    assertFalse(m.containsKey("maskedKernel"));
+    assertEquals(10.0, m.get("binWidth"));
+    Map<?, ?> got = (Map<?, ?>) m.get("enabledFeatures");
+    assertEquals(List.of("firstorder", "glcm"), List.copyOf(got.keySet()));
+    assertEquals("all", got.get("firstorder"));
+    assertEquals(List.of("Contrast", "Idm"), got.get("glcm"));
+    // toMap keeps PyRadiomics' own notation (used in the diagnostics column)
+    assertEquals(List.of(), ((Map<?, ?>) s.toMap().get("enabledFeatures")).get("firstorder"));
+    assertEquals(3, s.toMap().get("kernelRadius"));
+  }
+}
