@@ -108,6 +108,36 @@ class BatchMacroTest {
         + " feature values vs PyRadiomics, worst rel " + worst);
   }
 
+  /**
+   * mode=features: each case folder holds features.csv and, next to it, features_settings.json
+   * with the settings, the inputs (absolute image path, label 1 chosen automatically) and notes.
+   */
+  @Test
+  void batchMacroFeaturesModeWritesSettingsJson() throws Exception {
+    ImageJ1.assumeXvfb();
+    Path input = tmp.resolve("in");
+    copyCase(Path.of("test-images", "STS_008"), Files.createDirectories(input.resolve("STS_008")));
+    Path output = tmp.resolve("out");
+    Path ij = ImageJ1.install(tmp.resolve("ij"), false, List.of());
+    String macroPath = Path.of("macros", "HabitatJ_Batch.ijm").toAbsolutePath().toString();
+    String args = "input=[" + ImageJ1.q(input) + "] output=[" + ImageJ1.q(output)
+        + "] image_suffix=[MR_T1_image.nii.gz] mask_suffix=[MR_T1_mask.nii.gz] mode=features";
+    ImageJ1.Run run = ImageJ1.runMacro(ij, "runMacro('" + macroPath + "', '" + args + "');\n",
+        400);
+    assertEquals(0, run.exitCode(), run.all());
+    Path json = output.resolve("STS_008/features_settings.json");
+    assertTrue(Files.isRegularFile(output.resolve("STS_008/features.csv")), run.all());
+    com.google.gson.JsonObject j = com.google.gson.JsonParser.parseString(Files.readString(json))
+        .getAsJsonObject();
+    assertEquals("STS_008", j.get("case_id").getAsString());
+    assertEquals(25.0, j.getAsJsonObject("radiomics").get("binWidth").getAsDouble(), 0);
+    com.google.gson.JsonObject in = j.getAsJsonObject("inputs");
+    assertEquals(input.resolve("STS_008/MR_T1_image.nii.gz").toAbsolutePath().normalize()
+        .toString(), in.get("image").getAsString());
+    assertEquals(1, in.get("label").getAsInt());
+    assertEquals("mask file", in.get("mask_source").getAsString());
+  }
+
   /** The command's settings with no YAML: binWidth 25 (the command's default field value). */
   static CasePipeline.Settings withBinWidth25(CasePipeline.Settings d) {
     return new CasePipeline.Settings(RadiomicsSettings.builder().binWidth(25).build(), d.ringMm(),
