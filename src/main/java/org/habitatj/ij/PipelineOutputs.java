@@ -31,7 +31,8 @@ import org.habitatj.ui.HabitatOverlay;
  *   <li>{@code ring_mask.nii.gz} / {@code .tif}: the peritumoral ring (full 3D ring);
  *   <li>{@code overlay.png}: habitats over the image on the habitat slice (or the slice with the
  *       most habitat voxels with all-slice habitats), enlarged (nearest neighbour) to ≥ 400 px;
- *   <li>{@code settings.json}: every setting (seed included), HabitatJ version, inputs.
+ *   <li>{@code settings.json}: every setting (seed included), HabitatJ version, inputs
+ *       ({@link PipelineInputs}), notes ({@link #writeSettings}).
  * </ul>
  *
  * NIfTI files carry the image geometry. Existing files of these names in the folder are replaced;
@@ -98,8 +99,8 @@ public final class PipelineOutputs {
 
   /**
    * Writes a settings JSON: {@code case_id}, then the settings map as given (its "inputs" block
-   * from {@link PipelineInputs}), then {@code notes}. Keys keep the maps' insertion order (every map
-   * written must be ordered, so identical runs give byte-identical files; there is no timestamp);
+   * from {@link PipelineInputs}), then {@code notes}. Keys keep the maps' insertion order (every
+   * map written must be ordered, so identical runs give byte-identical files; no timestamp);
    * null values are written as JSON null (a setting not given, the mask of the ROI Manager).
    *
    * @throws IOException when the file cannot be written

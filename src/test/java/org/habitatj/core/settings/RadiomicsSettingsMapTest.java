@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@link RadiomicsSettings#toSettingsMap()}: what settings.json shows of the radiomics settings. */
+/** {@link RadiomicsSettings#toSettingsMap()}: what settings.json shows of the settings. */
 class RadiomicsSettingsMapTest {
 
   @Test
