@@ -109,22 +109,27 @@ class BatchMacroTest {
   }
 
   /**
-   * mode=features: each case folder holds features.csv and, next to it, features_settings.json
-   * with the settings, the inputs (absolute image path, label 1 chosen automatically) and notes.
+   * INPUT is one case folder whose image is named exactly the suffix: the case is the folder. In
+   * mode=features the case folder holds features.csv and, next to it, features_settings.json with
+   * the settings, the inputs (absolute image path, label 1 chosen automatically) and notes.
    */
   @Test
-  void batchMacroFeaturesModeWritesSettingsJson() throws Exception {
+  void batchOnOneCaseFolderNamesTheCaseAfterTheFolder() throws Exception {
     ImageJ1.assumeXvfb();
-    Path input = tmp.resolve("in");
-    copyCase(Path.of("test-images", "STS_008"), Files.createDirectories(input.resolve("STS_008")));
+    Path input = Files.createDirectories(tmp.resolve("STS_008"));
+    copyCase(Path.of("test-images", "STS_008"), input);
     Path output = tmp.resolve("out");
     Path ij = ImageJ1.install(tmp.resolve("ij"), false, List.of());
     String macroPath = Path.of("macros", "HabitatJ_Batch.ijm").toAbsolutePath().toString();
     String args = "input=[" + ImageJ1.q(input) + "] output=[" + ImageJ1.q(output)
         + "] image_suffix=[MR_T1_image.nii.gz] mask_suffix=[MR_T1_mask.nii.gz] mode=features";
     ImageJ1.Run run = ImageJ1.runMacro(ij, "runMacro('" + macroPath + "', '" + args + "');\n",
-        400);
+        300);
     assertEquals(0, run.exitCode(), run.all());
+    List<LinkedHashMap<String, String>> rows = CsvTable.read(output.resolve("cohort.csv"));
+    assertEquals(List.of("STS_008"), rows.stream().map(r -> r.get("case_id")).toList(),
+        run.all());
+    assertEquals("ok", rows.get(0).get("status"), rows.get(0).get("error"));
     Path json = output.resolve("STS_008/features_settings.json");
     assertTrue(Files.isRegularFile(output.resolve("STS_008/features.csv")), run.all());
     com.google.gson.JsonObject j = com.google.gson.JsonParser.parseString(Files.readString(json))
@@ -132,8 +137,8 @@ class BatchMacroTest {
     assertEquals("STS_008", j.get("case_id").getAsString());
     assertEquals(25.0, j.getAsJsonObject("radiomics").get("binWidth").getAsDouble(), 0);
     com.google.gson.JsonObject in = j.getAsJsonObject("inputs");
-    assertEquals(input.resolve("STS_008/MR_T1_image.nii.gz").toAbsolutePath().normalize()
-        .toString(), in.get("image").getAsString());
+    assertEquals(input.resolve("MR_T1_image.nii.gz").toAbsolutePath().normalize().toString(),
+        in.get("image").getAsString());
     assertEquals(1, in.get("label").getAsInt());
     assertEquals("mask file", in.get("mask_source").getAsString());
   }
