@@ -141,7 +141,7 @@ final class PipelineCli {
       cmd = CommandCalls.configure(RunIthPipelineCommand.class,
           "output_dir=" + MacroOptions.quote(dir) + extra);
     } catch (IllegalArgumentException e) {
-      err.println("error: " + Main.cliWording(e.getMessage()));
+      err.println("error: " + keyWording(Main.cliWording(e.getMessage())));
       return 2;
     }
     Path imagePath = Path.of(image);
@@ -204,6 +204,16 @@ final class PipelineCli {
       err.println("error: --label needs an integer, got '" + v + "'");
       return null;
     }
+  }
+
+  /** The bridge's "unknown macro key(s) ...; valid keys: ..." with the keys this command takes. */
+  static String keyWording(String m) {
+    String head = "unknown macro key(s)";
+    int v = m.indexOf("; valid keys: ");
+    if (!m.startsWith(head) || v < 0) {
+      return m;
+    }
+    return "unknown key(s)" + m.substring(head.length(), v) + "; valid keys: " + keys();
   }
 
   private static String keys() {

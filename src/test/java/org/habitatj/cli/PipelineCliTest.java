@@ -310,6 +310,13 @@ class PipelineCliTest {
     r = run("info", IMAGE, flt.toString());
     assertTrue(r[2].contains("use --nonzero"), r[2]);
 
+    r = pipeline(IMAGE, MASK, "typo", "habitat=4");
+    assertEquals("2", r[0], r[2]);
+    assertTrue(r[2].contains("error: unknown key(s) habitat; valid keys: label, settings_file, "
+        + "bin_width, ring_mm, habitats,"), r[2]);
+    assertTrue(!r[2].contains("image_file") && !r[2].contains("output_dir"), r[2]);
+    assertTrue(!Files.exists(tmp.resolve("typo")));
+
     // the core keeps the macro wording for macro users
     MaskException e = org.junit.jupiter.api.Assertions.assertThrows(MaskException.class,
         () -> Masks.fromLabelImage(Volume.ofDoubles(two, g), Masks.LabelChoice.auto()));
