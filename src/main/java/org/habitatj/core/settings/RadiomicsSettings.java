@@ -246,13 +246,20 @@ public final class RadiomicsSettings {
    * HabitatJ's maps do not read: the pipeline's window settings are written apart), and with
    * {@code enabledFeatures} spelt out: a family enabled with every feature is {@code "all"} (an
    * empty list in PyRadiomics' own notation), else the list of enabled features; families absent
-   * are disabled.
+   * are disabled. {@code distances}, {@code resegmentRange} and {@code resampledPixelSpacing} are
+   * lists (null when not set).
    */
   public Map<String, Object> toSettingsMap() {
     Map<String, Object> m = toMap();
     m.remove("label");
     m.remove("kernelRadius");
     m.remove("maskedKernel");
+    // arrays as JSON arrays (toMap gives their toString for the diagnostics column)
+    m.put("resegmentRange", b.resegmentRange == null ? null
+        : Arrays.stream(b.resegmentRange).boxed().toList());
+    m.put("distances", Arrays.stream(b.distances).boxed().toList());
+    m.put("resampledPixelSpacing", b.resampledPixelSpacing == null ? null
+        : Arrays.stream(b.resampledPixelSpacing).boxed().toList());
     Map<String, Object> ef = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> e : b.enabledFeatures.entrySet()) {
       ef.put(e.getKey(), e.getValue() == null || e.getValue().isEmpty() ? "all"
