@@ -1,0 +1,83 @@
+package org.habitatj.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ij.ImagePlus;
+import ij.process.ByteProcessor;
+import ij.process.ColorProcessor;
+import ij.process.ImageProcessor;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Headless (surefire: java.awt.headless=true) checks of the habitat pictures' pixels. */
+class HabitatFiguresTest {
+
+  @Test
+  void habitatLutShowsEachLabelInItsColourForRange0ToK(@TempDir Path tmp) {
+    for (int k = 1; k <= 40; k++) {
+      ByteProcessor bp = new ByteProcessor(k + 1, 1);
+      for (int v = 0; v <= k; v++) {
+        bp.set(v, 0, v);
+      }
+      ImagePlus imp = new ImagePlus("labels", bp);
+      HabitatFigures.colourHabitats(imp, k);
+      assertEquals(k, imp.getDisplayRangeMax(), 0);
+      // saved as TIFF and read back, as Fiji opens it
+      String f = tmp.resolve("k" + k + ".tif").toString();
+      ij.IJ.saveAsTiff(imp, f);
+      ImagePlus back = ij.IJ.openImage(f);
+      ImageProcessor rgb = back.getProcessor().convertToRGB();
+      assertEquals(0, rgb.get(0, 0) & 0xffffff, "background, k=" + k);
+      for (int v = 1; v <= k; v++) {
+        assertEquals(HabitatOverlay.PALETTE[(v - 1) % 12], rgb.get(v, 0) & 0xffffff,
+            "label " + v + " of k=" + k);
+      }
+    }
+  }
+
+  @Test
+  void enlargementReachesTheMinimumSide() {
+    assertEquals(4, HabitatFigures.enlargement(77, 79, 256)); // ceil(256/79) = 4 -> 316 px
+    assertEquals(6, HabitatFigures.enlargement(77, 79, 400)); // ceil(400/79) = 6 -> 474 px
+    assertEquals(1, HabitatFigures.enlargement(512, 300, 256));
+    ImageProcessor big = HabitatFigures.enlarge(new ByteProcessor(3, 2), 4);
+    assertEquals(12, big.getWidth());
+    assertEquals(8, big.getHeight());
+  }
+
+  @Test
+  void legendBandHasASwatchPerHabitatAndTheCaption() {
+    ColorProcessor pic = new ColorProcessor(80, 60);
+    pic.setColor(java.awt.Color.DARK_GRAY);
+    pic.fill();
+    ImageProcessor big = HabitatFigures.enlarge(pic, HabitatFigures.enlargement(80, 60, 256));
+    assertEquals(320, big.getWidth());
+    ImagePlus fig = HabitatFigures.withLegend(big, 12, true,
+        List.of("case: K = 12 habitats; slice 5 of 9 (1-based)", "ITH score 0.500"), "fig");
+    ImageProcessor ip = fig.getProcessor();
+    assertEquals(320, fig.getWidth());
+    assertTrue(fig.getHeight() > 240 + 3 * 14, "legend band too small: " + fig.getHeight());
+    // 12 swatches of at least 12 x 12 pixels of the palette colours below the picture
+    for (int h = 1; h <= 12; h++) {
+      int n = 0;
+      for (int y = 240; y < fig.getHeight(); y++) {
+        for (int x = 0; x < 320; x++) {
+          n += (ip.get(x, y) & 0xffffff) == HabitatOverlay.PALETTE[h - 1] ? 1 : 0;
+        }
+      }
+      assertTrue(n >= 100, "habitat " + h + " swatch has " + n + " pixels");
+    }
+    // text (dark antialiased pixels) in the caption rows, and the picture unchanged above
+    assertEquals(java.awt.Color.DARK_GRAY.getRGB() & 0xffffff, ip.get(100, 100) & 0xffffff);
+    int dark = 0;
+    for (int y = fig.getHeight() - 30; y < fig.getHeight(); y++) {
+      for (int x = 0; x < 320; x++) {
+        dark += (ip.get(x, y) & 0xff) < 100 ? 1 : 0;
+      }
+    }
+    assertTrue(dark > 50, "no caption text");
+  }
+}
