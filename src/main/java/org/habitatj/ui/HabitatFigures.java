@@ -210,15 +210,86 @@ public final class HabitatFigures {
     return new ImagePlus(title, out);
   }
 
-  /** A plot of a K-selection curve (criterion against K), as an image. */
-  public static ImagePlus kCurvePlot(int[] ks, double[] values, String criterion, String title) {
+  /** Display name of a K-selection criterion ("silhouette", "calinski_harabasz"). */
+  public static String criterionName(String criterion) {
+    return switch (criterion) {
+      case "silhouette" -> "Mean silhouette width";
+      case "calinski_harabasz" -> "Calinski-Harabasz index";
+      default -> criterion;
+    };
+  }
+
+  /** Colour of the chosen K's marker on the K-selection plot. */
+  public static final Color CHOSEN = new Color(213, 94, 0);
+
+  /**
+   * A plot of a K-selection curve (criterion against K), as an RGB image: the title ("K
+   * selection: criterion - caption") in a band above the plot, axes "Number of habitats K" and the
+   * criterion's name, the curve in blue and the chosen K as a larger orange point on a dotted
+   * orange vertical line, labelled "chosen K = k" (legend and text). Integer K ticks; the frame is padded so that no point lies
+   * on it.
+   *
+   * @param ks the K values, ascending
+   * @param values the criterion per K
+   * @param chosenK the K that was chosen (one of {@code ks})
+   * @param criterion "silhouette" or "calinski_harabasz" (or any name to show)
+   * @param caption shown after the criterion in the title (e.g. the image name), may be empty
+   * @param title the window title
+   */
+  public static ImagePlus kCurvePlot(int[] ks, double[] values, int chosenK, String criterion,
+      String caption, String title) {
     double[] x = new double[ks.length];
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    double best = Double.NaN;
     for (int i = 0; i < ks.length; i++) {
       x[i] = ks[i];
+      if (Double.isFinite(values[i])) {
+        lo = Math.min(lo, values[i]);
+        hi = Math.max(hi, values[i]);
+      }
+      if (ks[i] == chosenK) {
+        best = values[i];
+      }
     }
-    Plot plot = new Plot(title, "K", criterion);
+    if (!(hi > lo)) {
+      hi = lo + 1;
+    }
+    String name = criterionName(criterion);
+    Plot plot = new Plot(title, "Number of habitats K", name);
+    double pad = 0.12 * (hi - lo);
+    plot.setLimits(ks[0] - 0.5, ks[ks.length - 1] + 0.5, lo - pad, hi + 2 * pad);
+    plot.setXMinorTicks(false);
+    Color blue = new Color(0, 114, 178);
+    plot.setColor(blue, blue); // the second colour is the connecting line's (black if unset)
+    plot.setLineWidth(2);
     plot.add("connected circle", x, values);
-    return plot.getImagePlus();
+    plot.setColor(CHOSEN, CHOSEN);
+    plot.setLineWidth(4);
+    plot.add("circle", new double[] {chosenK}, new double[] {best});
+    plot.setLineWidth(1);
+    plot.drawDottedLine(chosenK, lo - pad, chosenK, hi + 2 * pad, 3);
+    plot.setColor(Color.BLACK);
+    String mark = "chosen K = " + chosenK;
+    plot.addLegend(name + "\n" + mark, "top-right");
+    plot.setJustification(Plot.CENTER);
+    plot.addText(mark, chosenK, best + 0.7 * pad);
+    ImageProcessor ip = plot.getImagePlus().getProcessor();
+    // the title in a band above the plot (ImageJ plots draw none)
+    String head = "K selection: " + name + (caption == null || caption.isEmpty() ? ""
+        : " - " + caption);
+    Font font = new Font("SansSerif", Font.BOLD, 15);
+    int band = 28;
+    ColorProcessor out = new ColorProcessor(ip.getWidth(), ip.getHeight() + band);
+    out.setColor(Color.WHITE);
+    out.fill();
+    out.insert(ip.convertToRGB(), 0, band);
+    out.setFont(font);
+    out.setAntialiasedText(true);
+    out.setColor(Color.BLACK);
+    out.setJustification(ImageProcessor.CENTER_JUSTIFY);
+    out.drawString(head, out.getWidth() / 2, band - 6);
+    return new ImagePlus(title, out);
   }
 
   /**
@@ -237,6 +308,39 @@ public final class HabitatFigures {
     }
     ip.setInterpolationMethod(ImageProcessor.NONE);
     return ip.resize(ip.getWidth() * f, ip.getHeight() * f);
+  }
+
+  /**
+   * A copy of {@code imp} (every slice) enlarged by {@link #enlargement}{@code (w, h, minSide)},
+   * nearest neighbour, for display; {@code imp} itself when no enlargement is needed. The spatial
+   * calibration follows: pixel width and height divided by the factor f and the x/y origin (in
+   * pixels) multiplied by f, so ImageJ coordinates x' = f·x mark the same physical point and
+   * lengths and areas measured on the copy are those of the original; z, units and the image's
+   * string properties (e.g. its geometry) are kept.
+   */
+  public static ImagePlus enlargeForDisplay(ImagePlus imp, int minSide) {
+    int f = enlargement(imp.getWidth(), imp.getHeight(), minSide);
+    if (f == 1) {
+      return imp;
+    }
+    ij.ImageStack src = imp.getStack();
+    ij.ImageStack dst = new ij.ImageStack(imp.getWidth() * f, imp.getHeight() * f);
+    for (int i = 1; i <= src.getSize(); i++) {
+      dst.addSlice(src.getSliceLabel(i), enlarge(src.getProcessor(i), f));
+    }
+    ImagePlus out = new ImagePlus(imp.getTitle(), dst);
+    out.setDimensions(imp.getNChannels(), imp.getNSlices(), imp.getNFrames());
+    ij.measure.Calibration c = imp.getCalibration().copy();
+    c.pixelWidth /= f;
+    c.pixelHeight /= f;
+    c.xOrigin *= f;
+    c.yOrigin *= f;
+    out.setCalibration(c);
+    String[] props = imp.getPropertiesAsArray();
+    if (props != null) {
+      out.setProperties(props);
+    }
+    return out;
   }
 
   /**

@@ -80,4 +80,68 @@ class HabitatFiguresTest {
     }
     assertTrue(dark > 50, "no caption text");
   }
+
+  static int count(ImageProcessor ip, int rgb, int y0, int y1) {
+    int n = 0;
+    for (int y = y0; y < y1; y++) {
+      for (int x = 0; x < ip.getWidth(); x++) {
+        n += (ip.get(x, y) & 0xffffff) == rgb ? 1 : 0;
+      }
+    }
+    return n;
+  }
+
+  @Test
+  void kCurvePlotHasTitleCurveAndChosenK() {
+    ImagePlus p = HabitatFigures.kCurvePlot(new int[] {2, 3, 4, 5}, new double[] {0.3, 0.5, 0.4,
+        0.35}, 3, "silhouette", "case 1", "K plot");
+    ImageProcessor ip = p.getProcessor();
+    assertEquals("K plot", p.getTitle());
+    assertEquals("Mean silhouette width", HabitatFigures.criterionName("silhouette"));
+    assertEquals("Calinski-Harabasz index", HabitatFigures.criterionName("calinski_harabasz"));
+    // title band: dark text in the top 28 rows
+    int dark = 0;
+    for (int y = 0; y < 28; y++) {
+      for (int x = 0; x < ip.getWidth(); x++) {
+        dark += (ip.get(x, y) & 0xff) < 100 ? 1 : 0;
+      }
+    }
+    assertTrue(dark > 100, "no title: " + dark);
+    // the chosen K's marker, line and legend sample in orange; the curve in blue
+    assertTrue(count(ip, HabitatFigures.CHOSEN.getRGB() & 0xffffff, 28, ip.getHeight()) > 60);
+    assertTrue(count(ip, 0x0072B2, 28, ip.getHeight()) > 200);
+  }
+
+  @Test
+  void enlargedCopyKeepsPhysicalCoordinates() {
+    ij.ImageStack st = new ij.ImageStack(77, 79);
+    st.addSlice(new ColorProcessor(77, 79));
+    st.addSlice(new ColorProcessor(77, 79));
+    ImagePlus imp = new ImagePlus("ov", st);
+    ij.measure.Calibration c = imp.getCalibration();
+    c.pixelWidth = 0.8;
+    c.pixelHeight = 0.9;
+    c.pixelDepth = 3;
+    c.xOrigin = -10;
+    c.yOrigin = 5;
+    c.setUnit("mm");
+    imp.setProp("habitatj.geometry", "direction=1,0,0,0,1,0,0,0,1;space=LPS");
+    ImagePlus big = HabitatFigures.enlargeForDisplay(imp, 256);
+    // ceil(256 / 79) = 4
+    assertEquals(308, big.getWidth());
+    assertEquals(316, big.getHeight());
+    assertEquals(2, big.getStackSize());
+    ij.measure.Calibration b = big.getCalibration();
+    assertEquals(0.2, b.pixelWidth, 1e-15);
+    assertEquals(0.225, b.pixelHeight, 1e-15);
+    assertEquals(3, b.pixelDepth, 0);
+    assertEquals("mm", b.getUnit());
+    // ImageJ x = 12 on the original and x = 48 on the copy are the same point in mm
+    assertEquals(c.getX(12), b.getX(48), 1e-12);
+    assertEquals(c.getY(7.5), b.getY(30), 1e-12);
+    assertEquals("direction=1,0,0,0,1,0,0,0,1;space=LPS", big.getProp("habitatj.geometry"));
+    // a large image is returned as is
+    ImagePlus large = new ImagePlus("l", new ColorProcessor(300, 200));
+    assertTrue(large == HabitatFigures.enlargeForDisplay(large, 256));
+  }
 }
