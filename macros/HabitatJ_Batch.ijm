@@ -3,7 +3,8 @@
 // Cases: every file under INPUT (searched recursively) whose name ends with IMAGE_SUFFIX; its mask is
 // the file in the same folder whose name is the image name with IMAGE_SUFFIX replaced by MASK_SUFFIX.
 // The case ID is the path below INPUT without the suffix ("/" -> "_", trailing "_" dropped), e.g.
-//   STS_008/MR_T1_image.nii.gz with image_suffix=MR_T1_image.nii.gz -> case STS_008.
+//   STS_008/MR_T1_image.nii.gz with image_suffix=MR_T1_image.nii.gz -> case STS_008; an image
+//   directly in INPUT named exactly IMAGE_SUFFIX is named after INPUT's folder.
 // A case that fails gets a row with status=error and the reason, and the batch goes on (case C04).
 //
 // Run it from a shell (ImageJ 1.x; -batch needs a display, e.g. xvfb-run on a server):
@@ -70,13 +71,15 @@ for (i = 0; i < images.length; i++) {
   prefix = substring(rel, 0, lengthOf(rel) - lengthOf(imageSuffix));
   caseId = replace(prefix, "/", "_");
   while (endsWith(caseId, "_")) caseId = substring(caseId, 0, lengthOf(caseId) - 1);
+  // the image directly in INPUT with the whole suffix as its name: the case is INPUT's folder name
+  if (caseId == "") caseId = File.getName(substring(input, 0, lengthOf(input) - 1));
   if (caseId == "") caseId = "case" + (i + 1);
   imageFile = input + rel;
   maskFile = input + prefix + maskSuffix;
   caseDir = output + caseId + "/";
   print("[" + (i + 1) + "/" + images.length + "] " + caseId);
   if (!File.exists(maskFile)) {
-    failCase(cohort, caseId, "mask file not found: " + maskFile);
+    failCase(cohort, caseId, "mask file not found: " + maskFile, true);
     continue;
   }
   // the case folder is made by the command when it writes its outputs: a failing case leaves none
@@ -96,10 +99,11 @@ for (i = 0; i < images.length; i++) {
   }
   err = call("org.habitatj.ij.CommandBridge.lastError");
   if (err != "") {
-    failCase(cohort, caseId, err);
+    // the command has logged its error already: only the row is written
+    failCase(cohort, caseId, err, false);
   } else {
     e = call("org.habitatj.ij.BatchTable.appendCase", cohort, caseCsv);
-    if (e != "") failCase(cohort, caseId, e);
+    if (e != "") failCase(cohort, caseId, e, true);
     else nOk++;
   }
   close("*");
@@ -107,8 +111,8 @@ for (i = 0; i < images.length; i++) {
 call("org.habitatj.ij.CommandBridge.continueOnError", "false");
 print("HabitatJ batch: done, " + nOk + " ok, " + (images.length - nOk) + " failed; " + cohort);
 
-function failCase(cohort, caseId, reason) {
-  print("  error: " + reason);
+function failCase(cohort, caseId, reason, show) {
+  if (show) print("  error: " + reason);
   e = call("org.habitatj.ij.BatchTable.appendError", cohort, caseId, reason);
   if (e != "") exit("HabitatJ batch: " + e);
 }

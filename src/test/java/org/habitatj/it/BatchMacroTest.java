@@ -108,6 +108,26 @@ class BatchMacroTest {
         + " feature values vs PyRadiomics, worst rel " + worst);
   }
 
+  /** INPUT is one case folder whose image is named exactly the suffix: the case is the folder. */
+  @Test
+  void batchOnOneCaseFolderNamesTheCaseAfterTheFolder() throws Exception {
+    ImageJ1.assumeXvfb();
+    Path input = Files.createDirectories(tmp.resolve("STS_008"));
+    copyCase(Path.of("test-images", "STS_008"), input);
+    Path output = tmp.resolve("out");
+    Path ij = ImageJ1.install(tmp.resolve("ij"), false, List.of());
+    String macroPath = Path.of("macros", "HabitatJ_Batch.ijm").toAbsolutePath().toString();
+    String args = "input=[" + ImageJ1.q(input) + "] output=[" + ImageJ1.q(output)
+        + "] image_suffix=[MR_T1_image.nii.gz] mask_suffix=[MR_T1_mask.nii.gz] mode=features";
+    ImageJ1.Run run = ImageJ1.runMacro(ij, "runMacro('" + macroPath + "', '" + args + "');\n",
+        300);
+    assertEquals(0, run.exitCode(), run.all());
+    List<LinkedHashMap<String, String>> rows = CsvTable.read(output.resolve("cohort.csv"));
+    assertEquals(List.of("STS_008"), rows.stream().map(r -> r.get("case_id")).toList(),
+        run.all());
+    assertEquals("ok", rows.get(0).get("status"), rows.get(0).get("error"));
+  }
+
   /** The command's settings with no YAML: binWidth 25 (the command's default field value). */
   static CasePipeline.Settings withBinWidth25(CasePipeline.Settings d) {
     return new CasePipeline.Settings(RadiomicsSettings.builder().binWidth(25).build(), d.ringMm(),

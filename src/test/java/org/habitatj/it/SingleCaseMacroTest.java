@@ -41,10 +41,13 @@ class SingleCaseMacroTest {
         Masks.fromLabelImage(MedicalImageReader.read(msk).volume(), Masks.LabelChoice.auto())
             .mask(), BatchMacroTest.withBinWidth25(CasePipeline.Settings.defaults()),
         CasePipeline.Clinical.NONE, Progress.NONE);
-    String line = String.format(Locale.ROOT, "ITH score %.4f, combined ITH score %.4f, K = 6",
-        api.ithScore(), api.combinedIthScore());
+    // the case ID is the image's folder name (not the file name shared by every case)
+    String line = String.format(Locale.ROOT,
+        "STS_008: ITH score %.4f, combined ITH score %.4f, K = 6", api.ithScore(),
+        api.combinedIthScore());
     assertTrue(run.all().contains(line), line + "\n" + run.all());
     Map<String, String> row = CsvTable.read(out.resolve("results.csv")).get(0);
+    assertEquals("STS_008", row.get("case_id"));
     assertEquals(api.ithScore(), Double.parseDouble(row.get("ith_score")), 0.0);
     assertEquals(api.combinedIthScore(), Double.parseDouble(row.get("combined_ith_score")), 0.0);
     assertTrue(Files.size(out.resolve("overlay.png")) > 0);
