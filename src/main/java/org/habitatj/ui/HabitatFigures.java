@@ -344,6 +344,42 @@ public final class HabitatFigures {
   }
 
   /**
+   * A colour key as a non-destructive ImageJ overlay (Image › Overlay › Hide Overlay removes it;
+   * File › Save As › PNG after Image › Overlay › Flatten keeps it): in the bottom-left corner of
+   * an image {@code width} pixels wide and {@code height} high, on a translucent black strip, one
+   * swatch per habitat 1..k (habitat colours) with its number. Shown on every slice.
+   */
+  public static ij.gui.Overlay keyOverlay(int k, int width, int height) {
+    int fs = Math.max(10, Math.min(16, width / 24));
+    Font font = new Font("SansSerif", Font.BOLD, fs);
+    ColorProcessor probe = new ColorProcessor(1, 1);
+    probe.setFont(font);
+    int pad = 3;
+    int x = pad;
+    int[] xs = new int[k];
+    for (int h = 1; h <= k; h++) {
+      xs[h - 1] = x;
+      x += fs + 2 + probe.getStringWidth(Integer.toString(h)) + fs / 2;
+    }
+    int stripW = Math.min(width, x + pad);
+    int y0 = Math.max(0, height - fs - 2 * pad - 2);
+    ij.gui.Overlay ov = new ij.gui.Overlay();
+    ij.gui.Roi strip = new ij.gui.Roi(0, y0, stripW, height - y0);
+    strip.setFillColor(new Color(0, 0, 0, 160));
+    ov.add(strip);
+    for (int h = 1; h <= k; h++) {
+      ij.gui.Roi sw = new ij.gui.Roi(xs[h - 1], y0 + pad + 1, fs, fs);
+      sw.setFillColor(new Color(HabitatOverlay.PALETTE[(h - 1) % HabitatOverlay.PALETTE.length]));
+      ov.add(sw);
+      ij.gui.TextRoi t = new ij.gui.TextRoi(xs[h - 1] + fs + 2, y0 + pad - 1,
+          Integer.toString(h), font);
+      t.setStrokeColor(Color.WHITE);
+      ov.add(t);
+    }
+    return ov;
+  }
+
+  /**
    * A self-explaining habitat figure: {@code picture} (RGB, already enlarged) above a white band
    * with the colour key (one swatch per habitat 1..k in {@link HabitatOverlay#PALETTE} colours,
    * labelled with its number, plus a "ring" swatch when {@code ring}) and the caption lines

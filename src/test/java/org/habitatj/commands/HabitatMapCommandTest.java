@@ -222,6 +222,9 @@ class HabitatMapCommandTest {
     assertEquals(g.spacing(0) / f, ov.getCalibration().pixelWidth, 1e-12);
     assertEquals(g.spacing(1) / f, ov.getCalibration().pixelHeight, 1e-12);
     assertEquals(g.spacing(2), ov.getCalibration().pixelDepth, 1e-12);
+    // the colour key (ImageJ overlay): a strip, then swatch and number per habitat 1..6
+    assertEquals(1 + 2 * 6, ov.getOverlay().size());
+    assertEquals(HabitatOverlay.PALETTE[5], ov.getOverlay().get(11).getFillColor().getRGB() & 0xffffff);
   }
 
   @Test

@@ -144,4 +144,25 @@ class HabitatFiguresTest {
     ImagePlus large = new ImagePlus("l", new ColorProcessor(300, 200));
     assertTrue(large == HabitatFigures.enlargeForDisplay(large, 256));
   }
+
+  @Test
+  void keyOverlayHasASwatchPerHabitatInTheBottomLeftCorner() {
+    ij.gui.Overlay ov = HabitatFigures.keyOverlay(6, 308, 316);
+    // strip + 6 swatches + 6 numbers
+    assertEquals(13, ov.size());
+    for (int h = 1; h <= 6; h++) {
+      ij.gui.Roi sw = ov.get(2 * h - 1);
+      assertEquals(HabitatOverlay.PALETTE[h - 1], sw.getFillColor().getRGB() & 0xffffff);
+      assertTrue(sw.getBounds().y + sw.getBounds().height <= 316);
+      assertTrue(sw.getBounds().y > 316 - 40, "swatch not at the bottom: " + sw.getBounds());
+      assertEquals(Integer.toString(h), ((ij.gui.TextRoi) ov.get(2 * h)).getText().trim());
+    }
+    // flattened (as File > Save As PNG after Flatten), the swatch colours are in the picture
+    ImagePlus imp = new ImagePlus("ov", new ColorProcessor(308, 316));
+    imp.setOverlay(ov);
+    ImageProcessor flat = imp.flatten().getProcessor();
+    for (int h = 1; h <= 6; h++) {
+      assertTrue(count(flat, HabitatOverlay.PALETTE[h - 1], 276, 316) >= 64, "habitat " + h);
+    }
+  }
 }
