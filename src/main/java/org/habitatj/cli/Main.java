@@ -19,7 +19,8 @@ import org.habitatj.io.LoadedImage;
  *
  * <pre>
  * info IMAGE MASK [--label N | --nonzero] [--resample-mask]
- * pipeline IMAGE MASK --out DIR [--label N | --nonzero] [--resample-mask] [key=value ...]
+ * pipeline IMAGE MASK --out DIR [--label N | --nonzero] [--resample-mask] [--overwrite]
+ *     [key=value ...]
  * </pre>
  *
  * Loads an image and its mask (NIfTI, NRRD, DICOM file/folder, TIFF), checks that they share the
@@ -90,23 +91,45 @@ public final class Main {
       info(Path.of(pos.get(0)), Path.of(pos.get(1)), choice, resample, out);
       return 0;
     } catch (ImageFormatException | MaskException e) {
-      err.println("error: " + e.getMessage());
+      err.println("error: " + cliWording(e.getMessage()));
       return 1;
     }
+  }
+
+  /**
+   * An error message of the core or the commands with the hints worded for this command line: the
+   * macro settings they name ({@code label}, "nonzero", resampling) become the options {@code
+   * --label N}, {@code --nonzero} and {@code --resample-mask}. Other text is unchanged.
+   */
+  static String cliWording(String message) {
+    if (message == null) {
+      return "";
+    }
+    return message
+        .replace("; choose one with the 'label' setting",
+            "; choose one with --label N (or --nonzero for the union of all labels)")
+        .replaceAll("\\(set label = ([^)]+)\\)", "(use --label $1)")
+        .replace("use 'nonzero = ROI' (label choice 'nonzero')", "use --nonzero")
+        .replace("if it is on purpose, resample the mask onto the image grid (nearest neighbour).",
+            "if it is on purpose, add --resample-mask to resample the mask onto the image grid"
+                + " (nearest neighbour).");
   }
 
   private static void usage(PrintStream s) {
     s.println("HabitatJ " + Version.VERSION);
     s.println("usage: info IMAGE MASK [--label N | --nonzero] [--resample-mask]");
     s.println("       pipeline IMAGE MASK --out DIR [--label N | --nonzero] [--resample-mask]"
-        + " [key=value ...]");
+        + " [--overwrite] [key=value ...]");
     s.println("                (Run ITH Pipeline; IMAGE and MASK loaded as by info; keys as in"
         + " the macro)");
+    s.println("                scores on standard output; progress, notes on standard error");
     s.println("  IMAGE, MASK: .nii, .nii.gz, .nrrd, .nhdr, DICOM file or series folder, TIFF");
     s.println("  --label N        ROI = voxels equal to N (default: the only non-zero label)");
     s.println("  --nonzero        ROI = every non-zero voxel (e.g. float masks 0/0.0039)");
     s.println("  --resample-mask  nearest-neighbour resample the mask onto the image grid");
     s.println("                   when their geometries differ (otherwise an error)");
+    s.println("  --overwrite      pipeline: replace the results in a --out folder that already");
+    s.println("                   holds results.csv or settings.json (otherwise an error)");
   }
 
   static void info(Path imagePath, Path maskPath, Masks.LabelChoice choice, boolean resample,
@@ -166,6 +189,6 @@ public final class Main {
   }
 
   private static String num(double x) {
-    return String.format(Locale.ROOT, "%.6g", x).replaceAll("\\.?0+(?=$|e)", "");
+    return String.format(Locale.ROOT, "%.6g", x == 0 ? 0.0 : x).replaceAll("\\.?0+(?=$|e)", "");
   }
 }

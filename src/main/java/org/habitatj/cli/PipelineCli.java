@@ -1,10 +1,12 @@
 package org.habitatj.cli;
 
-import ij.ImagePlus;
+import ij.measure.ResultsTable;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.habitatj.commands.RunIthPipelineCommand;
 import org.habitatj.core.image.MaskException;
@@ -13,23 +15,38 @@ import org.habitatj.ij.CommandBridge;
 import org.habitatj.ij.CommandCalls;
 import org.habitatj.ij.ImageInputs;
 import org.habitatj.ij.ImageMaskLoader;
-import org.habitatj.ij.ImagePlusVolumes;
 import org.habitatj.ij.MacroOptions;
+import org.habitatj.ij.PipelineInputs;
 import org.habitatj.io.ImageFormatException;
 
 /**
- * {@code pipeline IMAGE MASK --out DIR [--label N | --nonzero] [--resample-mask] [key=value ...]}:
- * the "Run ITH Pipeline" command, headless. IMAGE and MASK are loaded exactly as {@code info} loads
- * them ({@link ImageMaskLoader}: NIfTI, NRRD, DICOM file or series folder, TIFF; same label choice,
- * grid check and messages); the other options use the same keys as the ImageJ macro line
- * ({@code habitats=4 ring_mm=3 seed=1 roma=40 composition=solid ...}). Writes results.csv, habitat
- * maps, ring mask, overlay.png and settings.json to DIR and prints the scores.
+ * {@code pipeline IMAGE MASK --out DIR [--label N | --nonzero] [--resample-mask] [--overwrite]
+ * [key=value ...]}: the "Run ITH Pipeline" command, headless. IMAGE and MASK are loaded exactly as
+ * {@code info} loads them ({@link ImageMaskLoader}: NIfTI, NRRD, DICOM file or series folder,
+ * TIFF; same label choice, grid check and messages); the other options use the same keys as the
+ * ImageJ macro line ({@code habitats=4 ring_mm=3 seed=1 roma=40 composition=solid ...}). Writes
+ * results.csv, habitat maps, ring mask, overlay.png and settings.json to DIR
+ * ({@link RunIthPipelineCommand#runOn}, the code the macro route runs, with the same record of the
+ * inputs, {@link PipelineInputs}) and prints the scores.
+ *
+ * <p>Standard output carries only the result ({@code case ID}, then {@code key = value} lines);
+ * progress, notes and the output folder go to standard error, so a script can parse standard
+ * output. A folder that already holds results.csv or settings.json is refused unless {@code
+ * --overwrite} is given.
  */
 final class PipelineCli {
 
   /** Keys that name the inputs: given here as IMAGE and MASK arguments instead. */
   private static final Set<String> INPUT_KEYS =
       Set.of("image", "image_file", "mask_source", "mask_file", "mask_image", "output_dir");
+
+  /** Files whose presence marks a folder as holding HabitatJ results. */
+  static final List<String> RESULT_FILES = List.of("results.csv", "settings.json");
+
+  /** Result columns printed on standard output, when present and not empty. */
+  private static final String[] PRINTED = {"ith_score", "combined_ith_score", "ring_ith_score",
+      "habitat_k", "nomogram_probability", "original_shape_MeshVolume",
+      "original_firstorder_Mean"};
 
   private PipelineCli() {}
 
@@ -39,6 +56,8 @@ final class PipelineCli {
     String dir = null;
     Masks.LabelChoice choice = Masks.LabelChoice.auto();
     boolean resample = false;
+    boolean overwrite = false;
+    boolean caseIdGiven = false;
     StringBuilder extra = new StringBuilder();
     for (int i = 1; i < args.length; i++) {
       String a = args[i];
@@ -60,6 +79,8 @@ final class PipelineCli {
         choice = Masks.LabelChoice.nonzero();
       } else if (a.equals("--resample-mask")) {
         resample = true;
+      } else if (a.equals("--overwrite")) {
+        overwrite = true;
       } else if (a.startsWith("--")) {
         err.println("error: unknown option " + a);
         return 2;
@@ -82,6 +103,7 @@ final class PipelineCli {
           choice = c;
           continue;
         }
+        caseIdGiven |= key.equals("case_id");
         extra.append(' ').append(a, 0, k + 1).append(MacroOptions.quote(value));
       } else if (image == null) {
         image = a;
@@ -94,8 +116,32 @@ final class PipelineCli {
     }
     if (image == null || mask == null || dir == null) {
       err.println("usage: pipeline IMAGE MASK --out DIR [--label N | --nonzero] [--resample-mask]"
-          + " [key=value ...]");
+          + " [--overwrite] [key=value ...]");
       err.println("  keys: " + keys());
+      return 2;
+    }
+    Path outDir = Path.of(dir);
+    if (!overwrite) {
+      List<String> found = new ArrayList<>();
+      for (String f : RESULT_FILES) {
+        if (Files.exists(outDir.resolve(f))) {
+          found.add(f);
+        }
+      }
+      if (!found.isEmpty()) {
+        err.println("error: the output folder " + outDir + " already holds HabitatJ results ("
+            + String.join(", ", found) + "); choose another folder with --out, or add"
+            + " --overwrite to replace them");
+        return 1;
+      }
+    }
+    RunIthPipelineCommand cmd;
+    try {
+      // settings first: a bad key or value is reported before the images are read
+      cmd = CommandCalls.configure(RunIthPipelineCommand.class,
+          "output_dir=" + MacroOptions.quote(dir) + extra);
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + keyWording(Main.cliWording(e.getMessage())));
       return 2;
     }
     Path imagePath = Path.of(image);
@@ -104,45 +150,51 @@ final class PipelineCli {
     try {
       im = ImageMaskLoader.load(imagePath, maskPath, choice, resample);
     } catch (ImageFormatException | MaskException e) {
-      err.println("error: " + e.getMessage());
+      err.println("error: " + Main.cliWording(e.getMessage()));
       return 1;
     }
-    if (extra.indexOf(" case_id=") < 0) {
-      Path parent = imagePath.toAbsolutePath().getParent();
-      if (parent != null && parent.getFileName() != null) {
-        extra.append(" case_id=").append(MacroOptions.quote(parent.getFileName().toString()));
-      }
-    }
-    String options = "mask_source=" + MacroOptions.quote(ImageInputs.LABEL_IMAGE)
-        + " label=255 output_dir=" + MacroOptions.quote(dir) + extra;
+    Masks.MaskSelection sel = im.selection();
+    PipelineInputs inputs = new PipelineInputs(PipelineInputs.path(imagePath),
+        ImageInputs.MASK_FILE, PipelineInputs.path(maskPath), sel.label(),
+        PipelineInputs.choice(sel), im.resampled());
+    PrintStream stdout = System.out;
     try {
-      ImagePlus img = ImagePlusVolumes.toImagePlus(im.image(), imagePath.getFileName().toString());
-      // the ROI as chosen by the loader, 0/255 on the image grid
-      ImagePlus roi = ImagePlusVolumes.toImagePlus(im.mask(), maskPath.getFileName().toString());
-      Map<String, Object> o = CommandCalls.run(RunIthPipelineCommand.class, options,
-          Map.of("image", img, "maskImage", roi));
-      ij.measure.ResultsTable rt = (ij.measure.ResultsTable) o.get("results");
-      out.println("case " + rt.getStringValue("case_id", 0));
-      for (String m : im.messages()) {
-        out.println("  note: " + m);
-      }
-      for (String c : new String[] {"ith_score", "combined_ith_score", "ring_ith_score",
-          "habitat_k", "nomogram_probability", "original_shape_MeshVolume",
-          "original_firstorder_Mean"}) {
-        if (rt.columnExists(c)) {
-          out.println("  " + c + " = " + rt.getStringValue(c, 0));
-        }
-      }
-      String w = rt.columnExists("warnings") ? rt.getStringValue("warnings", 0) : "";
-      if (w != null && !w.isBlank() && !w.equals("NaN")) {
-        out.println("  notes: " + w);
-      }
-      out.println("outputs in " + dir);
-      return 0;
+      // ImageJ's log (the command's headless progress lines) prints to System.out: send it to
+      // standard error, so standard output carries only the result
+      System.setOut(err);
+      cmd.runOn(im.image().volume(), im.mask(), im.messages(), inputs,
+          caseIdGiven ? "" : defaultId(imagePath), List.of(imagePath, maskPath));
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + Main.cliWording(e.getMessage()));
+      return 1;
     } catch (RuntimeException e) {
       err.println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
       return 1;
+    } finally {
+      System.setOut(stdout);
     }
+    ResultsTable rt = cmd.results();
+    for (String n : cmd.notes()) {
+      err.println("note: " + n);
+    }
+    out.println("case " + rt.getStringValue("case_id", 0));
+    for (String c : PRINTED) {
+      String v = rt.columnExists(c) ? rt.getStringValue(c, 0) : null;
+      if (v != null && !v.isBlank()) {
+        out.println("  " + c + " = " + v);
+      }
+    }
+    err.println("outputs in " + dir);
+    return 0;
+  }
+
+  /** The case id: the image's folder name (test-images/STS_008/... gives STS_008). */
+  private static String defaultId(Path imagePath) {
+    Path parent = imagePath.toAbsolutePath().normalize().getParent();
+    if (parent != null && parent.getFileName() != null) {
+      return parent.getFileName().toString();
+    }
+    return imagePath.getFileName().toString().replaceAll("(?i)\\.(nii\\.gz|nii|nrrd|nhdr)$", "");
   }
 
   private static Masks.LabelChoice label(String v, PrintStream err) {
@@ -152,6 +204,16 @@ final class PipelineCli {
       err.println("error: --label needs an integer, got '" + v + "'");
       return null;
     }
+  }
+
+  /** The bridge's "unknown macro key(s) ...; valid keys: ..." with the keys this command takes. */
+  static String keyWording(String m) {
+    String head = "unknown macro key(s)";
+    int v = m.indexOf("; valid keys: ");
+    if (!m.startsWith(head) || v < 0) {
+      return m;
+    }
+    return "unknown key(s)" + m.substring(head.length(), v) + "; valid keys: " + keys();
   }
 
   private static String keys() {

@@ -78,6 +78,9 @@ public class CompareRocCommand implements Command {
         : RocComparison.byGroup(cols, scores, c.outcome(), c.categorical(group), 0.95);
     results = ReportTables.toResultsTable(r.aucs());
     comparison = ReportTables.toResultsTable(r.pairwise());
-    rocPlot = ClinicalPlots.roc("ROC - " + csvFile.getName(), r.rocs(), r.names()).getImagePlus();
+    // distinct titles: the scores, the grouping and the file (two runs on one file differ)
+    String title = "ROC - " + String.join(", ", cols) + (group.isEmpty() ? "" : " by " + group)
+        + " - " + csvFile.getName();
+    rocPlot = ClinicalPlots.roc(title, r.rocs(), r.names()).getImagePlus();
   }
 }

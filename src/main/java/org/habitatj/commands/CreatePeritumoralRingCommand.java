@@ -99,8 +99,7 @@ public class CreatePeritumoralRingCommand extends ImageMaskCommand {
       try {
         return MedicalImageReader.read(maskFile.toPath()).volume();
       } catch (Exception e) {
-        throw new IllegalArgumentException("cannot read the mask file " + maskFile + ": "
-            + e.getMessage(), e);
+        throw ImageInputs.readError("mask", maskFile, e);
       }
     }
     if (ImageInputs.isLabelImage(maskSource) && ImageInputs.present(maskImage)) {

@@ -3,9 +3,11 @@ package org.habitatj.commands;
 import ij.measure.ResultsTable;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.habitatj.Version;
 import org.habitatj.core.features.FeatureExtractor;
 import org.habitatj.core.image.Mask;
@@ -14,6 +16,8 @@ import org.habitatj.core.settings.PyRadiomicsParams;
 import org.habitatj.core.settings.RadiomicsSettings;
 import org.habitatj.ij.IjProgress;
 import org.habitatj.ij.ImageInputs;
+import org.habitatj.ij.PipelineInputs;
+import org.habitatj.ij.PipelineOutputs;
 import org.habitatj.ij.Tables;
 import org.habitatj.io.CsvTable;
 import org.scijava.ItemIO;
@@ -51,7 +55,8 @@ public class ExtractFeaturesCommand extends ImageMaskCommand {
   public void run() {
     List<String> notes = new ArrayList<>();
     Volume img = volume(notes);
-    Mask mask = mask(img, notes);
+    ImageInputs.SelectedMask sel = selectMask(img, notes);
+    Mask mask = sel.mask();
     RadiomicsSettings settings;
     if (ImageInputs.present(settingsFile)) {
       try {
@@ -76,11 +81,29 @@ public class ExtractFeaturesCommand extends ImageMaskCommand {
     if (ImageInputs.present(outputCsv)) {
       try {
         CsvTable.write(outputCsv.toPath(), List.of(row));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("habitatj_version", Version.VERSION);
+        m.put("radiomics", settings.toSettingsMap());
+        Map<String, Object> in = new LinkedHashMap<>(inputs(sel).toMap());
+        in.put("settings_file", ImageInputs.present(settingsFile)
+            ? PipelineInputs.path(settingsFile) : null);
+        m.put("inputs", in);
+        PipelineOutputs.writeSettings(settingsJson(outputCsv.toPath()), row.get("case_id"), m,
+            notes);
       } catch (IOException e) {
         throw new IllegalArgumentException("cannot write " + outputCsv + ": " + e.getMessage(), e);
       }
     }
     results = Tables.of(List.of(row));
+  }
+
+  /**
+   * The settings JSON written next to an output CSV: {@code features.csv} gives {@code
+   * features_settings.json} (settings, inputs and notes of the run).
+   */
+  public static Path settingsJson(Path csv) {
+    String n = csv.getFileName().toString().replaceAll("(?i)\\.csv$", "");
+    return csv.resolveSibling(n + "_settings.json");
   }
 
   private String caseName() {

@@ -26,7 +26,8 @@ import org.scijava.plugin.Plugin;
 /**
  * Habitat Map: feature maps of the tumour → standardisation → seeded K-means (K fixed, or chosen by
  * Calinski–Harabasz or silhouette over a range) → habitat label image (8-bit, distinct-colour LUT,
- * 0 outside), RGB overlay on the image, per-habitat table and, when K is selected, the criterion
+ * 0 outside), RGB overlay on the image (enlarged to ≥ 256 px, calibration scaled; colour key as an
+ * ImageJ overlay), per-habitat table and, when K is selected, the criterion
  * curve as a table and a plot. All maths in {@link HabitatMapRun}.
  */
 @Plugin(type = Command.class, headless = true, label = "Habitat Map")
@@ -86,6 +87,9 @@ public class HabitatMapCommand extends HabitatCommandInputs {
     overlay = HabitatOverlay.render(img.toDoubleArray(), map.labelsAsInt(), null, g, z0, z1,
         name + " habitat overlay");
     ImageInputs.calibrate(overlay, g.subGrid(0, 0, z0, new int[] {g.size(0), g.size(1), z1 - z0 + 1}));
+    // small tumour crops (e.g. 77 x 79) are enlarged, nearest neighbour, calibration scaled
+    overlay = HabitatFigures.enlargeForDisplay(overlay, HabitatFigures.MIN_SIDE);
+    overlay.setOverlay(HabitatFigures.keyOverlay(map.k(), overlay.getWidth(), overlay.getHeight()));
     String[] features = r.inputs().tumourFeatures().names();
     List<Map<String, String>> rows = new ArrayList<>();
     for (HabitatMap.HabitatStats h : r.table()) {
@@ -116,8 +120,8 @@ public class HabitatMapCommand extends HabitatCommandInputs {
         curve.add(t);
       }
       kSelectionCurve = Tables.of(curve);
-      kSelectionPlot = HabitatFigures.kCurvePlot(c.curveK(), c.curve(), criterion,
-          name + " K selection (" + criterion + ")");
+      kSelectionPlot = HabitatFigures.kCurvePlot(c.curveK(), c.curve(), c.k(), criterion,
+          name, name + " K selection (" + criterion + ")");
     }
     notes.forEach(n -> ij.IJ.log("Habitat Map: " + n));
   }

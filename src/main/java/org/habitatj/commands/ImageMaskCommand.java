@@ -6,6 +6,7 @@ import java.util.List;
 import org.habitatj.core.image.Mask;
 import org.habitatj.core.image.Volume;
 import org.habitatj.ij.ImageInputs;
+import org.habitatj.ij.PipelineInputs;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 
@@ -58,6 +59,26 @@ abstract class ImageMaskCommand implements Command {
   Mask mask(Volume img, List<String> notes) {
     return ImageInputs.mask(maskSource, maskFile, maskImage, label,
         ImageInputs.present(imageFile) ? null : image, img.geometry(), notes);
+  }
+
+  /**
+   * As {@link #mask}, also telling which label was used.
+   *
+   * @throws IllegalArgumentException as {@link #mask}
+   */
+  ImageInputs.SelectedMask selectMask(Volume img, List<String> notes) {
+    return ImageInputs.selectMask(maskSource, maskFile, maskImage, label,
+        ImageInputs.present(imageFile) ? null : image, img.geometry(), notes);
+  }
+
+  /** The record of these inputs for settings.json ({@link PipelineInputs}). */
+  PipelineInputs inputs(ImageInputs.SelectedMask sel) {
+    String src = ImageInputs.MASK_FILE.equalsIgnoreCase(maskSource) ? ImageInputs.MASK_FILE
+        : ImageInputs.isLabelImage(maskSource) ? ImageInputs.LABEL_IMAGE : ImageInputs.ROI_MANAGER;
+    String m = src.equals(ImageInputs.MASK_FILE) ? PipelineInputs.path(maskFile)
+        : src.equals(ImageInputs.LABEL_IMAGE) ? maskImage.getTitle() : null;
+    return new PipelineInputs(ImageInputs.present(imageFile) ? PipelineInputs.path(imageFile)
+        : image.getTitle(), src, m, sel.label(), sel.labelChoice(), false);
   }
 
   /** Title stem for the outputs: the image file's name, or else the open image's title. */

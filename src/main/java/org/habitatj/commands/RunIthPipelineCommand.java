@@ -4,6 +4,7 @@ import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import org.habitatj.core.settings.PyRadiomicsParams;
 import org.habitatj.core.settings.RadiomicsSettings;
 import org.habitatj.ij.IjProgress;
 import org.habitatj.ij.ImageInputs;
+import org.habitatj.ij.PipelineInputs;
 import org.habitatj.ij.PipelineOutputs;
 import org.habitatj.ij.Tables;
 import org.scijava.ItemIO;
@@ -81,11 +83,43 @@ public class RunIthPipelineCommand extends ImageMaskCommand {
   @Parameter(type = ItemIO.OUTPUT, label = "Habitat overlay")
   private ImagePlus overlay;
 
+  private List<String> lastNotes = List.of();
+
   @Override
   public void run() {
     List<String> notes = new ArrayList<>();
     Volume img = volume(notes);
-    Mask mask = mask(img, notes);
+    ImageInputs.SelectedMask sel = selectMask(img, notes);
+    String id = ImageInputs.present(imageFile)
+        ? imageFile.getName().replaceAll("(?i)\\.(nii\\.gz|nii|nrrd|nhdr)$", "") : image.getTitle();
+    List<Path> files = new ArrayList<>();
+    if (ImageInputs.present(imageFile)) {
+      files.add(imageFile.toPath());
+    }
+    if (ImageInputs.MASK_FILE.equalsIgnoreCase(maskSource) && ImageInputs.present(maskFile)) {
+      files.add(maskFile.toPath());
+    }
+    runOn(img, sel.mask(), notes, inputs(sel), id, files);
+  }
+
+  /**
+   * Runs the pipeline with this command's settings on an image and ROI the caller has loaded (the
+   * command line loads DICOM, TIFF, float masks, resampled masks, ...); {@link #run()} is this
+   * after loading the command's own image and mask inputs. Sets the outputs ({@link #results()},
+   * {@link #overlay()}) and writes the output folder when one is set.
+   *
+   * @param img calibrated image
+   * @param mask the ROI on the image grid
+   * @param notes notes of the loading (reader notes, label choice), in order; the run's notes are
+   *     added after them, and all go to settings.json "notes" and the results' warnings column
+   * @param inputs the record of the inputs for settings.json
+   * @param defaultId case id when the {@code case_id} setting is empty
+   * @param inputFiles files read for this case, never overwritten
+   * @throws IllegalArgumentException for a bad setting, an unusable ROI or an unwritable folder
+   */
+  public void runOn(Volume img, Mask mask, List<String> notes, PipelineInputs inputs,
+      String defaultId, List<Path> inputFiles) {
+    notes = new ArrayList<>(notes);
     RadiomicsSettings rs = RadiomicsSettings.builder().binWidth(binWidth).build();
     if (ImageInputs.present(settingsFile)) {
       try {
@@ -110,29 +144,46 @@ public class RunIthPipelineCommand extends ImageMaskCommand {
         new IthPipeline.Options(io.standardization(), co, allSlices
             ? org.habitatj.core.ith.IthScore.Options.of(
                 org.habitatj.core.ith.Connectivity.TWENTY_SIX) : io.ith()), d.threads());
-    CasePipeline.Clinical clin = new CasePipeline.Clinical(
-        roma == null || roma.isBlank() ? null : parseRoma(roma),
+    Double romaValue = roma == null || roma.isBlank() ? null : parseRoma(roma);
+    CasePipeline.Clinical clin = new CasePipeline.Clinical(romaValue,
         composition == null || composition.equals("none") ? null
             : TumourComposition.parse(composition));
     CasePipeline.Result res = CasePipeline.run(img, mask, s, clin,
         IjProgress.create("Run ITH Pipeline"));
     res.notes().addAll(0, notes);
-    String id = caseId != null && !caseId.isBlank() ? caseId : ImageInputs.present(imageFile)
-        ? imageFile.getName().replaceAll("(?i)\\.(nii\\.gz|nii|nrrd|nhdr)$", "") : image.getTitle();
+    String id = caseId != null && !caseId.isBlank() ? caseId : defaultId;
     if (ImageInputs.present(outputDir)) {
       Map<String, Object> settingsMap = new LinkedHashMap<>(s.toMap());
-      settingsMap.put("inputs", Map.of("image", String.valueOf(ImageInputs.present(imageFile)
-          ? imageFile : image.getTitle()), "mask_source", maskSource, "mask", String.valueOf(
-          maskFile), "label", label, "roma", roma, "composition", composition));
+      Map<String, Object> in = new LinkedHashMap<>(inputs.toMap());
+      in.put("settings_file", ImageInputs.present(settingsFile)
+          ? PipelineInputs.path(settingsFile) : null);
+      in.put("roma", romaValue);
+      in.put("composition", composition);
+      settingsMap.put("inputs", in);
       try {
-        PipelineOutputs.write(outputDir.toPath(), id, img, res, settingsMap,
-            ImageInputs.present(imageFile) ? List.of(imageFile.toPath()) : List.of());
+        PipelineOutputs.write(outputDir.toPath(), id, img, res, settingsMap, inputFiles);
       } catch (IOException e) {
         throw new IllegalArgumentException("cannot write to " + outputDir + ": " + e.getMessage());
       }
     }
     results = Tables.of(List.of(res.row(id)));
     overlay = PipelineOutputs.overlay(img, res, id + " habitats");
+    lastNotes = List.copyOf(res.notes());
+  }
+
+  /** The notes (warnings and decisions) of the last run, in order, as in the warnings column. */
+  public List<String> notes() {
+    return lastNotes;
+  }
+
+  /** The results row of the last run (one row, {@link CasePipeline.Result#row}). */
+  public ResultsTable results() {
+    return results;
+  }
+
+  /** The habitat overlay of the last run. */
+  public ImagePlus overlay() {
+    return overlay;
   }
 
   private static double parseRoma(String s) {

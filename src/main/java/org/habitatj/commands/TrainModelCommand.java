@@ -86,7 +86,8 @@ public class TrainModelCommand implements Command {
   private File modelFile;
 
   @Parameter(label = "Report folder", required = false, style = FileWidget.DIRECTORY_STYLE,
-      persist = false, description = "optional: write every report table there as CSV (new files only)")
+      persist = false, description = "optional: write every report table there as CSV and the ROC, "
+          + "calibration, decision-curve and nomogram images as PNG (new files only)")
   private File reportFolder;
 
   @Parameter(type = ItemIO.OUTPUT, label = "Univariable")
@@ -126,17 +127,35 @@ public class TrainModelCommand implements Command {
     return Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
   }
 
+  private java.nio.file.Path reportFile(String base, String name) {
+    java.nio.file.Path f = reportFolder.toPath().resolve(
+        base + "_" + name.toLowerCase(java.util.Locale.ROOT).replace(' ', '_'));
+    if (java.nio.file.Files.exists(f)) {
+      throw new IllegalArgumentException("report file " + f + " already exists; not overwritten");
+    }
+    return f;
+  }
+
+  /** Report tables as CSV, then the plots as PNG (FileSaver: no window, works headless). */
   private void writeReports(ModelTrainer.Result r) {
     String base = modelFile.getName().replaceAll("(?i)\\.json$", "");
+    List<org.habitatj.core.stats.Table> tables = r.tables();
+    String[] pngs = {"roc.png", "calibration.png", "decision_curve.png", "nomogram.png"};
+    ImagePlus[] plots = {rocPlot, calibrationPlot, decisionPlot, nomogram};
+    List<java.nio.file.Path> files = new ArrayList<>(); // all checked before anything is written
+    tables.forEach(t -> files.add(reportFile(base, t.title() + ".csv")));
+    Arrays.stream(pngs).forEach(n -> files.add(reportFile(base, n)));
     try {
       java.nio.file.Files.createDirectories(reportFolder.toPath());
-      for (org.habitatj.core.stats.Table t : r.tables()) {
-        java.nio.file.Path f = reportFolder.toPath().resolve(
-            base + "_" + t.title().toLowerCase(java.util.Locale.ROOT).replace(' ', '_') + ".csv");
-        if (java.nio.file.Files.exists(f)) {
-          throw new IllegalArgumentException("report file " + f + " already exists; not overwritten");
+      for (int i = 0; i < tables.size(); i++) {
+        java.nio.file.Files.writeString(files.get(i), tables.get(i).toCsv(),
+            java.nio.charset.StandardCharsets.UTF_8);
+      }
+      for (int i = 0; i < plots.length; i++) {
+        java.nio.file.Path f = files.get(tables.size() + i);
+        if (!new ij.io.FileSaver(plots[i]).saveAsPng(f.toString())) {
+          throw new IOException("cannot write " + f);
         }
-        java.nio.file.Files.writeString(f, t.toCsv(), java.nio.charset.StandardCharsets.UTF_8);
       }
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot write reports to " + reportFolder + ": "
@@ -184,9 +203,6 @@ public class TrainModelCommand implements Command {
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot write " + modelFile + ": " + e.getMessage(), e);
     }
-    if (reportFolder != null && !reportFolder.getPath().isBlank()) {
-      writeReports(r);
-    }
     univariable = ReportTables.toResultsTable(r.table("Univariable"));
     lassoPath = r.cv() == null ? new ResultsTable() : ReportTables.toResultsTable(r.table("LASSO"));
     multivariable = ReportTables.toResultsTable(r.table("Multivariable"));
@@ -205,6 +221,9 @@ public class TrainModelCommand implements Command {
     decisionPlot = ClinicalPlots.decisionCurve("Decision curves - " + modelName,
         ev.stream().map(ModelTrainer.Evaluation::decisionCurve).toList(), names).getImagePlus();
     nomogram = NomogramDrawing.draw(r.model(), 1000);
+    if (reportFolder != null && !reportFolder.getPath().isBlank()) {
+      writeReports(r);
+    }
     summary = "selected " + r.selected() + "; training AUC "
         + String.format(java.util.Locale.ROOT, "%.3f", r.train().roc().auc())
         + (r.test() == null ? "" : String.format(java.util.Locale.ROOT, ", test AUC %.3f",

@@ -88,6 +88,26 @@ public final class ImageInputs {
    */
   public static Mask mask(String source, File maskFile, ImagePlus maskImage, int label,
       ImagePlus image, Geometry grid, List<String> notes) {
+    return selectMask(source, maskFile, maskImage, label, image, grid, notes).mask();
+  }
+
+  /**
+   * A ROI with how its label was chosen.
+   *
+   * @param mask the 0/1 ROI on the image grid
+   * @param label the label used, or null (ROI Manager, or every non-zero voxel)
+   * @param labelChoice {@link PipelineInputs#GIVEN}, {@link PipelineInputs#AUTO}, {@link
+   *     PipelineInputs#NONZERO} or {@link PipelineInputs#ROI_MANAGER}
+   */
+  public record SelectedMask(Mask mask, Integer label, String labelChoice) {}
+
+  /**
+   * As {@link #mask}, also telling which label was used (for the record in settings.json).
+   *
+   * @throws IllegalArgumentException as {@link #mask}
+   */
+  public static SelectedMask selectMask(String source, File maskFile, ImagePlus maskImage,
+      int label, ImagePlus image, Geometry grid, List<String> notes) {
     Masks.LabelChoice choice = label == 0 ? Masks.LabelChoice.auto()
         : Masks.LabelChoice.label(label);
     Volume labels;
@@ -105,7 +125,8 @@ public final class ImageInputs {
       labels = toVolume(maskImage);
       name = maskImage.getTitle();
     } else if (ROI_MANAGER.equalsIgnoreCase(source)) {
-      return fromRoiManager(present(image) ? image : null, grid);
+      return new SelectedMask(fromRoiManager(present(image) ? image : null, grid), null,
+          PipelineInputs.ROI_MANAGER);
     } else {
       throw new IllegalArgumentException("unknown mask source '" + source + "'");
     }
@@ -125,7 +146,7 @@ public final class ImageInputs {
     if (sel.message() != null) {
       notes.add(sel.message());
     }
-    return sel.mask();
+    return new SelectedMask(sel.mask(), sel.label(), PipelineInputs.choice(sel));
   }
 
   private static Volume read(File f, String what, List<String> notes) {
@@ -134,10 +155,22 @@ public final class ImageInputs {
       notes.addAll(loaded.notes());
       return loaded.volume();
     } catch (IOException | RuntimeException e) {
-      String m = e.getMessage() == null ? e.toString() : e.getMessage();
-      throw new IllegalArgumentException(
-          "cannot read the " + what + " file " + f + ": " + m, e);
+      throw readError(what, f, e);
     }
+  }
+
+  /**
+   * "cannot read the WHAT file F: problem", naming the file once: a reader's message that already
+   * starts with the file's path ({@link org.habitatj.io.ImageFormatException}) is not prefixed
+   * with it a second time.
+   */
+  public static IllegalArgumentException readError(String what, File f, Exception e) {
+    String m = e.getMessage() == null ? e.toString() : e.getMessage();
+    String prefix = f + ": ";
+    if (m.startsWith(prefix)) {
+      m = m.substring(prefix.length());
+    }
+    return new IllegalArgumentException("cannot read the " + what + " file " + f + ": " + m, e);
   }
 
   /**

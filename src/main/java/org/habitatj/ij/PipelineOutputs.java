@@ -18,6 +18,7 @@ import org.habitatj.core.pipeline.CasePipeline;
 import org.habitatj.io.CsvTable;
 import org.habitatj.io.NiftiWriter;
 import org.habitatj.io.VoxelType;
+import org.habitatj.ui.HabitatFigures;
 import org.habitatj.ui.HabitatOverlay;
 
 /**
@@ -26,12 +27,16 @@ import org.habitatj.ui.HabitatOverlay;
  * <ul>
  *   <li>{@code results.csv}: one row ({@link CasePipeline.Result#row});
  *   <li>{@code habitat_map.nii.gz} / {@code .tif}: tumour habitats 1..K (0 elsewhere), uint8;
+ *       the TIFF with the habitat colour LUT and display range 0..K (opens coloured);
  *   <li>{@code habitat_map_joint.nii.gz} / {@code .tif}: habitats of tumour ∪ ring clustered
  *       jointly (the map behind the combined ITH score), when there is a ring;
  *   <li>{@code ring_mask.nii.gz} / {@code .tif}: the peritumoral ring (full 3D ring);
  *   <li>{@code overlay.png}: habitats over the image on the habitat slice (or the slice with the
- *       most habitat voxels with all-slice habitats), enlarged (nearest neighbour) to ≥ 400 px;
- *   <li>{@code settings.json}: every setting (seed included), HabitatJ version, inputs.
+ *       most habitat voxels with all-slice habitats), enlarged (nearest neighbour) to ≥ 400 px,
+ *       above a key (habitat colours 1..K, ring) and a caption (case, K, slice number 1-based as
+ *       ImageJ shows it, ITH and combined ITH scores), see {@link #overlayFigure};
+ *   <li>{@code settings.json}: every setting (seed included), HabitatJ version, inputs
+ *       ({@link PipelineInputs}), notes ({@link #writeSettings}).
  * </ul>
  *
  * NIfTI files carry the image geometry. Existing files of these names in the folder are replaced;
@@ -44,13 +49,44 @@ public final class PipelineOutputs {
   /** The overlay image (RGB) of a result, for display and the PNG. */
   public static ImagePlus overlay(Volume image, CasePipeline.Result res, String title) {
     Geometry g = image.geometry();
-    int z = res.habitatSlice();
-    if (z < 0) {
-      z = org.habitatj.core.habitat.IthPipeline.largestAreaSlice(nonZero(res.habitats()
-          .tumourMap()));
-    }
+    int z = overlaySlice(res);
     return HabitatOverlay.render(image.toDoubleArray(), res.habitats().tumourMap().labelsAsInt(),
         res.ring() == null ? null : res.ring().mask(), g, z, z, title);
+  }
+
+  /** Smallest long side (pixels) of the image part of overlay.png. */
+  public static final int PNG_MIN_SIDE = 400;
+
+  /** The slice (0-based) the overlay shows. */
+  static int overlaySlice(CasePipeline.Result res) {
+    int z = res.habitatSlice();
+    return z >= 0 ? z : org.habitatj.core.habitat.IthPipeline.largestAreaSlice(nonZero(
+        res.habitats().tumourMap()));
+  }
+
+  /**
+   * The picture saved as overlay.png: {@link #overlay} enlarged (nearest neighbour) to a long side
+   * ≥ {@link #PNG_MIN_SIDE}, with the colour key and a caption below ({@link
+   * HabitatFigures#withLegend}).
+   */
+  public static ImagePlus overlayFigure(Volume image, CasePipeline.Result res, String caseId) {
+    ImagePlus ov = overlay(image, res, caseId + " habitats");
+    int f = HabitatFigures.enlargement(ov.getWidth(), ov.getHeight(), PNG_MIN_SIDE);
+    int z = overlaySlice(res);
+    int k = res.habitats().tumourMap().k();
+    List<String> caption = new java.util.ArrayList<>();
+    caption.add(caseId + ": K = " + k + " habitats; slice " + (z + 1) + " of "
+        + image.geometry().size(2) + " (1-based, as in ImageJ; habitat_slice " + z
+        + " counts from 0)" + (res.habitatSlice() < 0
+            ? ", the slice with most habitat voxels of the 3D habitats" : ""));
+    String scores = String.format(java.util.Locale.ROOT, "ITH score %.3f", res.ithScore());
+    if (!Double.isNaN(res.combinedIthScore())) {
+      scores += String.format(java.util.Locale.ROOT, "; combined ITH score %.3f",
+          res.combinedIthScore());
+    }
+    caption.add(scores);
+    return HabitatFigures.withLegend(HabitatFigures.enlarge(ov.getProcessor(), f), k,
+        res.ring() != null, caption, caseId + " habitats");
   }
 
   /**
@@ -80,25 +116,34 @@ public final class PipelineOutputs {
       written.add(t);
     }
     Path png = guard(dir.resolve("overlay.png"), inputs);
-    ImagePlus ov = overlay(image, res, caseId + " habitats");
-    int f = Math.max(1, (int) Math.ceil(400.0 / Math.max(ov.getWidth(), ov.getHeight())));
-    if (f > 1) {
-      ov.getProcessor().setInterpolationMethod(ij.process.ImageProcessor.NONE);
-      ov.setProcessor(ov.getProcessor().resize(ov.getWidth() * f, ov.getHeight() * f));
-    }
+    ImagePlus ov = overlayFigure(image, res, caseId);
     if (!new ij.io.FileSaver(ov).saveAsPng(png.toString())) {
       throw new IOException("cannot write " + png);
     }
     written.add(png);
     Path json = guard(dir.resolve("settings.json"), inputs);
+    writeSettings(json, caseId, settingsMap, res.notes());
+    written.add(json);
+    return written;
+  }
+
+  /**
+   * Writes a settings JSON: {@code case_id}, then the settings map as given (its "inputs" block
+   * from {@link PipelineInputs}), then {@code notes}. Keys keep the maps' insertion order (every
+   * map written must be ordered, so identical runs give byte-identical files; no timestamp);
+   * null values are written as JSON null (a setting not given, the mask of the ROI Manager).
+   *
+   * @throws IOException when the file cannot be written
+   */
+  public static void writeSettings(Path json, String caseId, Map<String, Object> settingsMap,
+      List<String> notes) throws IOException {
     Map<String, Object> all = new LinkedHashMap<>();
     all.put("case_id", caseId);
     all.putAll(settingsMap);
-    all.put("notes", res.notes());
-    Files.writeString(json, new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
-        .disableHtmlEscaping().create().toJson(all) + "\n", StandardCharsets.UTF_8);
-    written.add(json);
-    return written;
+    all.put("notes", notes);
+    Files.writeString(json, new GsonBuilder().setPrettyPrinting()
+        .serializeSpecialFloatingPointValues().serializeNulls().disableHtmlEscaping().create()
+        .toJson(all) + "\n", StandardCharsets.UTF_8);
   }
 
   private static List<Path> labels(Path dir, String name, HabitatMap map, Geometry g,
@@ -111,7 +156,9 @@ public final class PipelineOutputs {
     Path n = guard(dir.resolve(name + ".nii.gz"), inputs);
     NiftiWriter.write(Volume.ofFloats(f, g), VoxelType.UINT8, n, true);
     Path t = guard(dir.resolve(name + ".tif"), inputs);
-    IJ.saveAsTiff(ImageInputs.labelsToImagePlus(l, g, name), t.toString());
+    ImagePlus tif = ImageInputs.labelsToImagePlus(l, g, name);
+    HabitatFigures.colourHabitats(tif, Math.max(1, map.k()));
+    IJ.saveAsTiff(tif, t.toString());
     return List.of(n, t);
   }
 

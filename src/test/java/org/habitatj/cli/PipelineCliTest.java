@@ -1,16 +1,27 @@
 package org.habitatj.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.habitatj.commands.RunIthPipelineCommand;
+import org.habitatj.core.image.Geometry;
+import org.habitatj.core.image.MaskException;
+import org.habitatj.core.image.Masks;
 import org.habitatj.core.image.Volume;
+import org.habitatj.ij.CommandBridge;
+import org.habitatj.ij.PipelineInputs;
+import org.habitatj.io.CsvTable;
 import org.habitatj.io.NiftiReader;
 import org.habitatj.io.NiftiWriter;
 import org.habitatj.io.VoxelType;
@@ -109,5 +120,206 @@ class PipelineCliTest {
     assertEquals("1", r[0]);
     assertTrue(r[2].contains("no DICOM files in this folder; subfolders holding DICOM series: "
         + Path.of("MR_T1", "image")), r[2]);
+  }
+
+  /** A negative ring width is refused (core validation) by the CLI and by the macro route. */
+  @Test
+  void negativeRingWidthIsRefused() {
+    String[] r = pipeline(IMAGE, MASK, "neg", "ring_mm=-2");
+    assertEquals("1", r[0], r[1]);
+    assertTrue(r[2].contains("ring_mm = -2.0 mm is not allowed"), r[2]);
+    assertTrue(!Files.exists(tmp.resolve("neg")), "no output folder for a refused run");
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> org.habitatj.ij.CommandBridge.runWithOptions(
+            org.habitatj.commands.RunIthPipelineCommand.class, "image_file=[" + IMAGE
+                + "] mask_file=[" + MASK + "] ring_mm=NaN"));
+    assertTrue(e.getMessage().contains("ring_mm = NaN mm is not allowed"), e.getMessage());
+  }
+
+  private static JsonObject json(Path p) throws Exception {
+    return JsonParser.parseString(Files.readString(p)).getAsJsonObject();
+  }
+
+  /**
+   * README command 1's record: settings.json "inputs" give the files as absolute paths, the mask
+   * source "mask file", the label actually used (1, chosen automatically) and the loader's note,
+   * which is also the results' warnings; the macro route (Run ITH Pipeline with image_file /
+   * mask_file) writes the very same settings.json, byte for byte, and two identical runs do too
+   * (no timestamp, ordered maps).
+   */
+  @Test
+  void settingsJsonRecordsTheInputsAsTheMacroRouteAndIsReproducible() throws Exception {
+    String[] a = pipeline(IMAGE, MASK, "cli1", "case_id=STS_008");
+    assertEquals("0", a[0], a[2]);
+    String[] b = pipeline(IMAGE, MASK, "cli2", "case_id=STS_008");
+    assertEquals("0", b[0], b[2]);
+    CommandBridge.runWithOptions(RunIthPipelineCommand.class, "image_file=[" + IMAGE
+        + "] mask_source=[mask file] mask_file=[" + MASK + "] label=0 case_id=STS_008"
+        + " output_dir=[" + tmp.resolve("macro") + "] " + String.join(" ", OPTS));
+
+    JsonObject j = json(tmp.resolve("cli1/settings.json"));
+    JsonObject in = j.getAsJsonObject("inputs");
+    assertEquals(Path.of(IMAGE).toAbsolutePath().toString(), in.get("image").getAsString());
+    assertEquals(Path.of(MASK).toAbsolutePath().toString(), in.get("mask").getAsString());
+    assertEquals("mask file", in.get("mask_source").getAsString());
+    assertEquals(1, in.get("label").getAsInt());
+    assertEquals(PipelineInputs.AUTO, in.get("label_choice").getAsString());
+    assertEquals(false, in.get("mask_resampled").getAsBoolean());
+    assertTrue(in.get("roma").isJsonNull());
+    String note = "no label given: using label 1, the only non-zero label in the mask (8862 "
+        + "voxels)";
+    assertEquals(1, j.getAsJsonArray("notes").size());
+    assertEquals(note, j.getAsJsonArray("notes").get(0).getAsString());
+    assertEquals(note, CsvTable.read(tmp.resolve("cli1/results.csv")).get(0).get("warnings"));
+    assertEquals(note, CsvTable.read(tmp.resolve("macro/results.csv")).get(0).get("warnings"));
+    // the note is on standard error once, not on standard output
+    assertEquals(1, a[2].split(Pattern.quote("note: " + note), -1).length - 1, a[2]);
+    assertTrue(!a[1].contains("note"), a[1]);
+
+    byte[] cli = Files.readAllBytes(tmp.resolve("cli1/settings.json"));
+    assertArrayEquals(cli, Files.readAllBytes(tmp.resolve("cli2/settings.json")));
+    assertEquals(Files.readString(tmp.resolve("macro/settings.json")), new String(cli,
+        StandardCharsets.UTF_8));
+  }
+
+  /**
+   * settings.json names what the run used: the radiomics block has no voxel-based kernel keys
+   * (the maps' window is kernel_radius_voxels / masked_kernel) and spells "all" for whole
+   * families; ith_options is an object with min_area; --label N is recorded as given.
+   */
+  @Test
+  void settingsJsonFieldsAreExplicit() throws Exception {
+    String[] r = pipeline(IMAGE, MASK, "s", "--label", "1", "window_radius=1");
+    assertEquals("0", r[0], r[2]);
+    JsonObject j = json(tmp.resolve("s/settings.json"));
+    JsonObject rad = j.getAsJsonObject("radiomics");
+    for (String k : new String[] {"kernelRadius", "maskedKernel", "label"}) {
+      assertTrue(!rad.has(k), k);
+    }
+    assertEquals(25.0, rad.get("binWidth").getAsDouble(), 0);
+    JsonObject ef = rad.getAsJsonObject("enabledFeatures");
+    assertEquals(List.of("shape", "firstorder", "glcm", "glrlm", "glszm", "gldm", "ngtdm"),
+        List.copyOf(ef.keySet()));
+    for (String f : ef.keySet()) {
+      assertEquals("all", ef.get(f).getAsString(), f);
+    }
+    assertEquals(1, j.get("kernel_radius_voxels").getAsInt());
+    assertEquals(false, j.get("masked_kernel").getAsBoolean());
+    assertEquals(List.of("firstorder"), List.of(j.getAsJsonArray("map_families").get(0)
+        .getAsString()));
+    JsonObject ith = j.getAsJsonObject("ith_options");
+    assertEquals("EIGHT", ith.get("connectivity").getAsString());
+    assertEquals(200, ith.get("min_area").getAsInt());
+    assertEquals(1, ith.get("prune_size").getAsInt());
+    assertEquals(1, ith.get("small_tumour_prune_size").getAsInt());
+    JsonObject in = j.getAsJsonObject("inputs");
+    assertEquals(1, in.get("label").getAsInt());
+    assertEquals(PipelineInputs.GIVEN, in.get("label_choice").getAsString());
+    assertEquals(0, j.getAsJsonArray("notes").size());
+    assertEquals(3, j.get("k").getAsInt());
+    assertEquals(1, j.get("seed").getAsInt());
+  }
+
+  /**
+   * Standard output holds only the result ("case ID" and "  key = value" lines); progress and the
+   * output folder go to standard error.
+   */
+  @Test
+  void standardOutputHoldsOnlyTheResult() {
+    String[] r = pipeline(IMAGE, MASK, "o");
+    assertEquals("0", r[0], r[2]);
+    String[] lines = r[1].split("\n");
+    assertEquals("case STS_008", lines[0]);
+    for (int i = 1; i < lines.length; i++) {
+      assertTrue(lines[i].matches("  [a-zA-Z_]+ = \\S+"), lines[i]);
+    }
+    assertTrue(r[1].contains("  ith_score = "), r[1]);
+    assertTrue(!r[1].contains("nomogram_probability"), "empty values are not printed: " + r[1]);
+    assertTrue(r[2].contains("Run ITH Pipeline: Habitats"), r[2]);
+    assertTrue(r[2].contains("outputs in " + tmp.resolve("o")), r[2]);
+  }
+
+  /** An out folder holding results is refused (inputs and results are never overwritten). */
+  @Test
+  void existingResultsAreRefusedUnlessOverwrite() throws Exception {
+    Path o = tmp.resolve("again");
+    Files.createDirectories(o);
+    Files.writeString(o.resolve("notes.txt"), "mine");
+    assertEquals("0", pipeline(IMAGE, MASK, "again")[0], "a folder without results is used");
+    byte[] before = Files.readAllBytes(o.resolve("results.csv"));
+    Files.writeString(o.resolve("results.csv"), "old");
+    String[] r = pipeline(IMAGE, MASK, "again", "seed=2");
+    assertEquals("1", r[0], r[1]);
+    assertTrue(r[2].contains("the output folder " + o + " already holds HabitatJ results "
+        + "(results.csv, settings.json); choose another folder with --out, or add --overwrite"),
+        r[2]);
+    assertEquals("old", Files.readString(o.resolve("results.csv")));
+    Files.delete(o.resolve("results.csv"));
+    r = pipeline(IMAGE, MASK, "again");
+    assertEquals("1", r[0], "settings.json alone marks results too");
+    assertTrue(r[2].contains("(settings.json)"), r[2]);
+    r = pipeline(IMAGE, MASK, "again", "--overwrite");
+    assertEquals("0", r[0], r[2]);
+    assertArrayEquals(before, Files.readAllBytes(o.resolve("results.csv")));
+    assertEquals("mine", Files.readString(o.resolve("notes.txt")));
+  }
+
+  /** CLI errors name the CLI options (the core messages keep the macro settings' names). */
+  @Test
+  void errorsNameTheCommandLineOptions() throws Exception {
+    Volume m = NiftiReader.read(Path.of(MASK)).volume();
+    double[] v = m.toDoubleArray();
+    // the first ROI voxel becomes label 2, the others stay 1
+    double[] two = v.clone();
+    for (int i = 0; i < two.length; i++) {
+      if (two[i] != 0) {
+        two[i] = 2;
+        break;
+      }
+    }
+    Path twoLabels = tmp.resolve("two.nii.gz");
+    NiftiWriter.write(Volume.ofDoubles(two, m.geometry()), VoxelType.UINT8, twoLabels, false);
+    String[] r = run("info", IMAGE, twoLabels.toString());
+    assertEquals("1", r[0]);
+    assertTrue(r[2].contains("mask has several labels {1, 2}; choose one with --label N (or "
+        + "--nonzero for the union of all labels)"), r[2]);
+    r = pipeline(IMAGE, twoLabels.toString(), "two");
+    assertTrue(r[2].contains("choose one with --label N"), r[2]);
+
+    r = run("info", IMAGE, MASK, "--label", "7");
+    assertEquals("1", r[0]);
+    assertTrue(r[2].contains("label 7 is not present in the mask; labels present: {1} (use "
+        + "--label 1)"), r[2]);
+
+    Geometry g = m.geometry();
+    Geometry other = new Geometry(g.size(), new double[] {g.spacing(0) * 2, g.spacing(1),
+        g.spacing(2)}, g.origin(), g.direction());
+    Path moved = tmp.resolve("moved.nii.gz");
+    NiftiWriter.write(Volume.ofDoubles(v, other), VoxelType.UINT8, moved, false);
+    r = pipeline(IMAGE, moved.toString(), "moved");
+    assertEquals("1", r[0]);
+    assertTrue(r[2].contains("if it is on purpose, add --resample-mask to resample the mask onto "
+        + "the image grid (nearest neighbour)."), r[2]);
+
+    double[] f = v.clone();
+    for (int i = 0; i < f.length; i++) {
+      f[i] = f[i] != 0 ? 1.0 / 255 : 0;
+    }
+    Path flt = tmp.resolve("float.nii.gz");
+    NiftiWriter.write(Volume.ofDoubles(f, g), VoxelType.FLOAT32, flt, false);
+    r = run("info", IMAGE, flt.toString());
+    assertTrue(r[2].contains("use --nonzero"), r[2]);
+
+    r = pipeline(IMAGE, MASK, "typo", "habitat=4");
+    assertEquals("2", r[0], r[2]);
+    assertTrue(r[2].contains("error: unknown key(s) habitat; valid keys: label, settings_file, "
+        + "bin_width, ring_mm, habitats,"), r[2]);
+    assertTrue(!r[2].contains("image_file") && !r[2].contains("output_dir"), r[2]);
+    assertTrue(!Files.exists(tmp.resolve("typo")));
+
+    // the core keeps the macro wording for macro users
+    MaskException e = org.junit.jupiter.api.Assertions.assertThrows(MaskException.class,
+        () -> Masks.fromLabelImage(Volume.ofDoubles(two, g), Masks.LabelChoice.auto()));
+    assertTrue(e.getMessage().endsWith("choose one with the 'label' setting"), e.getMessage());
   }
 }

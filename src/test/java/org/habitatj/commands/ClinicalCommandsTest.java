@@ -11,6 +11,7 @@ import ij.measure.ResultsTable;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.habitatj.core.clinical.BundledModelGenerator;
@@ -117,6 +118,21 @@ class ClinicalCommandsTest {
     assertTrue(perfCsv.startsWith("Set,n,Events,AUC,"), perfCsv);
     assertEquals(3, perfCsv.split("\n").length);
     assertTrue(Files.exists(reports.resolve("model2_lasso.csv")));
+    // the plots are saved next to the tables as PNG, at the size of the plot images
+    for (String png : List.of("roc", "calibration", "decision_curve", "nomogram")) {
+      ImagePlus saved = ij.IJ.openImage(reports.resolve("model2_" + png + ".png").toString());
+      assertNotNull(saved, png);
+      ImagePlus shown = (ImagePlus) t2.getOutput(png.equals("decision_curve") ? "decisionPlot"
+          : png.equals("nomogram") ? "nomogram" : png + "Plot");
+      assertEquals(shown.getWidth(), saved.getWidth(), png);
+      assertEquals(shown.getHeight(), saved.getHeight(), png);
+    }
+    // a second run into the same folder refuses before writing anything
+    File model3 = tmp.resolve("model3.json").toFile();
+    Files.writeString(reports.resolve("model3_nomogram.png"), "x");
+    assertThrows(ExecutionException.class, () -> cs.run(TrainModelCommand.class, true,
+        "cohortCsv", csv.toFile(), "modelFile", model3, "reportFolder", reports.toFile()).get());
+    assertFalse(Files.exists(reports.resolve("model3_performance.csv")));
 
     // apply: one patient with the bundled model (no model file)
     CommandModule a = run(ApplyNomogramCommand.class, "values",

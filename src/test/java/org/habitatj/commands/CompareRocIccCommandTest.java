@@ -56,6 +56,12 @@ class CompareRocIccCommandTest {
     assertEquals(-0.70710678, cmp.getValue("Z", 0), 1e-8);
     assertEquals(0.47950012, cmp.getValue("p (DeLong paired)", 0), 1e-8);
     assertTrue(((ImagePlus) m.getOutput("rocPlot")).getWidth() > 100);
+    assertEquals("ROC - model, orads - scores.csv", ((ImagePlus) m.getOutput("rocPlot")).getTitle());
+    // saved as Table.save does: plain decimals (0.75 -> 0.7500), no E-notation
+    Path saved = tmp.resolve("aucs.csv");
+    auc.saveAs(saved.toString());
+    String text = Files.readString(saved);
+    assertTrue(text.contains("0.7500") && !text.contains("E-"), text);
   }
 
   @Test
@@ -88,6 +94,7 @@ class CompareRocIccCommandTest {
     assertEquals(-0.4060861387368542, cmp.getValue("t", 0), 1e-12);
     assertEquals(17.725721400876022, cmp.getValue("df", 0), 1e-10);
     assertEquals(0.6895396758327244, cmp.getValue("p (DeLong unpaired)", 0), 1e-10);
+    assertEquals("ROC - score by cohort - cohorts.csv", ((ImagePlus) m.getOutput("rocPlot")).getTitle());
     // a third cohort is a clear error
     Files.writeString(csv, sb + "c0,1,0.3,test\n");
     Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,

@@ -74,4 +74,38 @@ class ExtractFeaturesCommandTest {
     assertTrue(e.getMessage().contains("nope.nii.gz"), e.getMessage());
     List.of();
   }
+
+  /**
+   * With an output CSV (the batch macro's mode=features) the command writes
+   * {@code <csv>_settings.json} next to it: version, radiomics settings, the inputs record (as Run
+   * ITH Pipeline's) and the notes, which are also the row's warnings.
+   */
+  @Test
+  void outputCsvComesWithASettingsJson() throws Exception {
+    Path img = Path.of("test-images/STS_008/MR_T1_image.nii.gz");
+    Path msk = Path.of("test-images/STS_008/MR_T1_mask.nii.gz");
+    Path csv = tmp.resolve("case/features.csv");
+    CommandBridge.runWithOptions(ExtractFeaturesCommand.class, "image_file=[" + img
+        + "] mask_source=[mask file] mask_file=[" + msk + "] bin_width=10 output_csv=[" + csv
+        + "]");
+    Path json = tmp.resolve("case/features_settings.json");
+    assertEquals(json, ExtractFeaturesCommand.settingsJson(csv));
+    com.google.gson.JsonObject j = com.google.gson.JsonParser.parseString(
+        Files.readString(json)).getAsJsonObject();
+    assertEquals("MR_T1_image", j.get("case_id").getAsString());
+    assertEquals(org.habitatj.Version.VERSION, j.get("habitatj_version").getAsString());
+    assertEquals(10.0, j.getAsJsonObject("radiomics").get("binWidth").getAsDouble(), 0);
+    assertEquals("all", j.getAsJsonObject("radiomics").getAsJsonObject("enabledFeatures")
+        .get("glcm").getAsString());
+    com.google.gson.JsonObject in = j.getAsJsonObject("inputs");
+    assertEquals(img.toAbsolutePath().toString(), in.get("image").getAsString());
+    assertEquals(msk.toAbsolutePath().toString(), in.get("mask").getAsString());
+    assertEquals("mask file", in.get("mask_source").getAsString());
+    assertEquals(1, in.get("label").getAsInt());
+    assertEquals(org.habitatj.ij.PipelineInputs.AUTO, in.get("label_choice").getAsString());
+    String note = "no label given: using label 1, the only non-zero label in the mask (8862 "
+        + "voxels)";
+    assertEquals(note, j.getAsJsonArray("notes").get(0).getAsString());
+    assertEquals(note, CsvTable.read(csv).get(0).get("warnings"));
+  }
 }

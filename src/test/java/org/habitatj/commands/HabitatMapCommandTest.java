@@ -215,7 +215,16 @@ class HabitatMapCommandTest {
     ImagePlus ov = (ImagePlus) out.get("overlay");
     assertEquals(24, ov.getBitDepth());
     assertEquals(1, ov.getStackSize());
-    assertEquals(g.size(0), ov.getWidth());
+    // enlarged for display by ceil(256 / longest side), nearest neighbour, calibration scaled
+    int f = (256 + Math.max(g.size(0), g.size(1)) - 1) / Math.max(g.size(0), g.size(1));
+    assertEquals(g.size(0) * f, ov.getWidth());
+    assertEquals(g.size(1) * f, ov.getHeight());
+    assertEquals(g.spacing(0) / f, ov.getCalibration().pixelWidth, 1e-12);
+    assertEquals(g.spacing(1) / f, ov.getCalibration().pixelHeight, 1e-12);
+    assertEquals(g.spacing(2), ov.getCalibration().pixelDepth, 1e-12);
+    // the colour key (ImageJ overlay): a strip, then swatch and number per habitat 1..6
+    assertEquals(1 + 2 * 6, ov.getOverlay().size());
+    assertEquals(HabitatOverlay.PALETTE[5], ov.getOverlay().get(11).getFillColor().getRGB() & 0xffffff);
   }
 
   @Test
@@ -224,7 +233,9 @@ class HabitatMapCommandTest {
         + " k_selection=calinski-harabasz k_min=3 k_max=7 seed=3");
     ResultsTable c = (ResultsTable) out.get("kSelectionCurve");
     assertNotNull(c);
-    assertNotNull(out.get("kSelectionPlot"));
+    ImagePlus kPlot = (ImagePlus) out.get("kSelectionPlot");
+    assertNotNull(kPlot);
+    assertTrue(kPlot.getHeight() > 100);
     assertEquals(5, c.size());
     int best = 0;
     for (int r = 0; r < c.size(); r++) {

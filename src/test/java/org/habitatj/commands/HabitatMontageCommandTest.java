@@ -90,13 +90,17 @@ class HabitatMontageCommandTest {
           opts + " clusters=" + k);
       assertEquals((Double) single.get("ithScore"), t.getValue("ith_score", i), 0);
       ColorProcessor ov = (ColorProcessor) ((ImagePlus) single.get("overlay")).getProcessor();
+      // Habitat Map's overlay is enlarged for display by fo = ceil(256 / 79) = 4: pixel (x, y)
+      // of the image is at (fo x, fo y) there
+      int fo = ov.getWidth() / 77;
+      assertEquals(4, fo);
       int px = (i % 3) * (pw + 4);
       int py = (i / 3) * (ph + 4);
       int compared = 0;
       // the lower half of the panel (the caption is at the top): block centres = overlay pixels
       for (int y = ch / 2; y < ch; y++) {
         for (int x = 0; x < cw; x++) {
-          assertEquals(ov.get(cx0 + x, cy0 + y) & 0xffffff,
+          assertEquals(ov.get((cx0 + x) * fo, (cy0 + y) * fo) & 0xffffff,
               cp.get(px + x * scale + scale / 2, py + y * scale + scale / 2) & 0xffffff,
               "K=" + k + " pixel " + (cx0 + x) + "," + (cy0 + y));
           compared++;
@@ -107,7 +111,7 @@ class HabitatMontageCommandTest {
       int changed = 0;
       for (int y = 0; y < 12; y++) {
         for (int x = 0; x < pw / 2; x++) {
-          int src = ov.get(cx0 + x / scale, cy0 + y / scale) & 0xffffff;
+          int src = ov.get((cx0 + x / scale) * fo, (cy0 + y / scale) * fo) & 0xffffff;
           changed += (cp.get(px + x, py + y) & 0xffffff) != src ? 1 : 0;
         }
       }

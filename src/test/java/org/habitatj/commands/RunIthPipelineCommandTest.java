@@ -117,6 +117,48 @@ class RunIthPipelineCommandTest {
     assertEquals(org.habitatj.Version.VERSION, settings.get("habitatj_version").getAsString());
     ImagePlus overlay = (ImagePlus) o.get("overlay");
     assertEquals(ImagePlus.COLOR_RGB, overlay.getType());
+
+    // overlay.png: the overlay enlarged by an integer factor to >= 400 px, a key and caption below
+    ImagePlus png = ij.IJ.openImage(out.resolve("overlay.png").toString());
+    int f = png.getWidth() / overlay.getWidth();
+    assertEquals(overlay.getWidth() * f, png.getWidth());
+    assertTrue(Math.max(png.getWidth(), overlay.getHeight() * f) >= 400);
+    assertTrue(png.getHeight() > overlay.getHeight() * f + 40, "no legend band below the image");
+    // the image part is the overlay, nearest neighbour: pixel (x, y) = overlay pixel (x/f, y/f)
+    for (int y = 0; y < overlay.getHeight() * f; y += 7) {
+      for (int x = 0; x < png.getWidth(); x += 5) {
+        assertEquals(overlay.getProcessor().getPixel(x / f, y / f) & 0xffffff,
+            png.getProcessor().getPixel(x, y) & 0xffffff);
+      }
+    }
+    // the key: a swatch of each habitat colour, drawn in the band
+    for (int h = 1; h <= 4; h++) {
+      int want = org.habitatj.ui.HabitatOverlay.PALETTE[h - 1];
+      int n = 0;
+      for (int y = overlay.getHeight() * f; y < png.getHeight(); y++) {
+        for (int x = 0; x < png.getWidth(); x++) {
+          n += (png.getProcessor().getPixel(x, y) & 0xffffff) == want ? 1 : 0;
+        }
+      }
+      assertTrue(n >= 64, "habitat " + h + " swatch: " + n + " pixels");
+    }
+
+    // habitat_map.tif opens coloured: label 0 black, label h in the habitat colour h
+    ImagePlus tif = ij.IJ.openImage(out.resolve("habitat_map.tif").toString());
+    assertEquals(8, tif.getBitDepth());
+    assertEquals(0, tif.getDisplayRangeMin(), 0);
+    assertEquals(4, tif.getDisplayRangeMax(), 0);
+    tif.setSlice(13); // habitat slice z = 12, 1-based 13
+    ij.process.ImageProcessor lab = tif.getProcessor();
+    ij.process.ImageProcessor rgb = lab.convertToRGB();
+    boolean[] seen = new boolean[5];
+    for (int i = 0; i < lab.getPixelCount(); i++) {
+      int h = lab.get(i);
+      seen[h] = true;
+      assertEquals(h == 0 ? 0 : org.habitatj.ui.HabitatOverlay.PALETTE[h - 1],
+          rgb.get(i) & 0xffffff, "label " + h);
+    }
+    assertTrue(seen[0] && seen[1] && seen[2] && seen[3] && seen[4]);
   }
 
   /**

@@ -108,7 +108,11 @@ class BatchMacroTest {
         + " feature values vs PyRadiomics, worst rel " + worst);
   }
 
-  /** INPUT is one case folder whose image is named exactly the suffix: the case is the folder. */
+  /**
+   * INPUT is one case folder whose image is named exactly the suffix: the case is the folder. In
+   * mode=features the case folder holds features.csv and, next to it, features_settings.json with
+   * the settings, the inputs (absolute image path, label 1 chosen automatically) and notes.
+   */
   @Test
   void batchOnOneCaseFolderNamesTheCaseAfterTheFolder() throws Exception {
     ImageJ1.assumeXvfb();
@@ -126,6 +130,17 @@ class BatchMacroTest {
     assertEquals(List.of("STS_008"), rows.stream().map(r -> r.get("case_id")).toList(),
         run.all());
     assertEquals("ok", rows.get(0).get("status"), rows.get(0).get("error"));
+    Path json = output.resolve("STS_008/features_settings.json");
+    assertTrue(Files.isRegularFile(output.resolve("STS_008/features.csv")), run.all());
+    com.google.gson.JsonObject j = com.google.gson.JsonParser.parseString(Files.readString(json))
+        .getAsJsonObject();
+    assertEquals("STS_008", j.get("case_id").getAsString());
+    assertEquals(25.0, j.getAsJsonObject("radiomics").get("binWidth").getAsDouble(), 0);
+    com.google.gson.JsonObject in = j.getAsJsonObject("inputs");
+    assertEquals(input.resolve("MR_T1_image.nii.gz").toAbsolutePath().normalize().toString(),
+        in.get("image").getAsString());
+    assertEquals(1, in.get("label").getAsInt());
+    assertEquals("mask file", in.get("mask_source").getAsString());
   }
 
   /** The command's settings with no YAML: binWidth 25 (the command's default field value). */

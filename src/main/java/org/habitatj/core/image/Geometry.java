@@ -196,7 +196,8 @@ public final class Geometry {
   }
 
   private static String fmt(double v) {
-    String s = String.format(Locale.ROOT, "%.9g", v);
+    // -0 (e.g. a direction cosine -0.0 from a NIfTI qform) prints as 0
+    String s = String.format(Locale.ROOT, "%.9g", v == 0 ? 0.0 : v);
     int e = s.indexOf('e');
     String mantissa = e < 0 ? s : s.substring(0, e);
     String exponent = e < 0 ? "" : s.substring(e);

@@ -94,6 +94,21 @@ public final class IthScore {
       return s <= minArea ? smallTumourPruneSize : pruneSize;
     }
 
+    /**
+     * The options with named fields, for settings.json: {@code connectivity} (EIGHT, ...), {@code
+     * prune_size} (regions of at most this many voxels are dropped, 0 = none), {@code min_area}
+     * (tumour size S in voxels up to which {@code small_tumour_prune_size} applies instead of
+     * {@code prune_size}), {@code small_tumour_prune_size}.
+     */
+    public java.util.Map<String, Object> toMap() {
+      java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+      m.put("connectivity", connectivity.name());
+      m.put("prune_size", pruneSize);
+      m.put("min_area", minArea);
+      m.put("small_tumour_prune_size", smallTumourPruneSize);
+      return m;
+    }
+
     @Override
     public String toString() {
       return "connectivity=" + connectivity + ", pruneSize=" + pruneSize + ", minArea=" + minArea

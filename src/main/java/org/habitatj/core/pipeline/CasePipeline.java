@@ -63,6 +63,24 @@ public final class CasePipeline {
       int kernelRadius, boolean maskedKernel, MapDiscretization mapDiscretization,
       List<String> mapFamilies, IthPipeline.Options habitats, int threads) {
 
+    /**
+     * Validates the settings.
+     *
+     * @throws IllegalArgumentException naming the setting: {@code ring_mm} negative or not finite
+     *     (0 = no ring), a missing radiomics / habitat setting
+     */
+    public Settings {
+      if (!Double.isFinite(ringMm) || ringMm < 0) {
+        throw new IllegalArgumentException("ring width ring_mm = " + ringMm + " mm is not "
+            + "allowed: give the peritumoral ring width in mm, >= 0 (0 = no ring)");
+      }
+      if (radiomics == null || habitats == null || kernel == null || ringMode == null
+          || mapDiscretization == null || mapFamilies == null) {
+        throw new IllegalArgumentException("pipeline settings incomplete: radiomics, ring mode, "
+            + "kernel, map discretisation, map families and habitat options must be given");
+      }
+    }
+
     /** The six map families. */
     public static final List<String> ALL_MAP_FAMILIES =
         List.of("firstorder", "glcm", "glrlm", "glszm", "gldm", "ngtdm");
@@ -100,7 +118,9 @@ public final class CasePipeline {
     public Map<String, Object> toMap() {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("habitatj_version", Version.VERSION);
-      m.put("radiomics", radiomics.toMap());
+      // the radiomics block without its voxel-based kernel keys: the maps use the window
+      // settings below (kernel, kernel_radius_voxels, masked_kernel)
+      m.put("radiomics", radiomics.toSettingsMap());
       m.put("ring_mm", ringMm);
       m.put("ring_mode", ringMode.name());
       m.put("largest_slice_only", largestSliceOnly);
@@ -117,7 +137,7 @@ public final class CasePipeline {
       m.put("seed", c.seed());
       m.put("restarts", c.restarts());
       m.put("max_iterations", c.maxIter());
-      m.put("ith_options", habitats.ith().toString());
+      m.put("ith_options", habitats.ith().toMap());
       return m;
     }
   }

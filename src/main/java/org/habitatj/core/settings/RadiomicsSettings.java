@@ -238,6 +238,37 @@ public final class RadiomicsSettings {
     return m;
   }
 
+  /**
+   * The settings as written into a settings.json next to results ({@code settings.json} of Run ITH
+   * Pipeline and Extract Radiomics Features): {@link #toMap()} without {@code label} (the ROI is
+   * chosen from the mask before extraction; the label used is in the file's "inputs") and
+   * without {@code kernelRadius} / {@code maskedKernel} (PyRadiomics voxel-based keys that
+   * HabitatJ's maps do not read: the pipeline's window settings are written apart), and with
+   * {@code enabledFeatures} spelt out: a family enabled with every feature is {@code "all"} (an
+   * empty list in PyRadiomics' own notation), else the list of enabled features; families absent
+   * are disabled. {@code distances}, {@code resegmentRange} and {@code resampledPixelSpacing} are
+   * lists (null when not set).
+   */
+  public Map<String, Object> toSettingsMap() {
+    Map<String, Object> m = toMap();
+    m.remove("label");
+    m.remove("kernelRadius");
+    m.remove("maskedKernel");
+    // arrays as JSON arrays (toMap gives their toString for the diagnostics column)
+    m.put("resegmentRange", b.resegmentRange == null ? null
+        : Arrays.stream(b.resegmentRange).boxed().toList());
+    m.put("distances", Arrays.stream(b.distances).boxed().toList());
+    m.put("resampledPixelSpacing", b.resampledPixelSpacing == null ? null
+        : Arrays.stream(b.resampledPixelSpacing).boxed().toList());
+    Map<String, Object> ef = new LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> e : b.enabledFeatures.entrySet()) {
+      ef.put(e.getKey(), e.getValue() == null || e.getValue().isEmpty() ? "all"
+          : List.copyOf(e.getValue()));
+    }
+    m.put("enabledFeatures", ef);
+    return m;
+  }
+
   @Override
   public String toString() {
     return toMap().toString();

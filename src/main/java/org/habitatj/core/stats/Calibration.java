@@ -11,9 +11,14 @@ package org.habitatj.core.stats;
  */
 public final class Calibration {
 
-  /** Result: curve arrays (one entry per non-empty bin) and the logistic recalibration fit. */
+  /**
+   * Result: curve arrays (one entry per non-empty bin) and the logistic recalibration fit.
+   * {@code notEstimable} is null when slope and intercept were estimated; otherwise they are NaN
+   * and it says why in a few words ("one outcome class only", "too few patients", "all
+   * predictions equal", "perfect separation").
+   */
   public record Result(double[] meanPredicted, double[] observed, int[] count, double intercept,
-      double interceptSe, double slope, double slopeSe, double brier) {}
+      double interceptSe, double slope, double slopeSe, double brier, String notEstimable) {}
 
   private Calibration() {}
 
@@ -58,15 +63,25 @@ public final class Calibration {
     double ase = Double.NaN;
     double s = Double.NaN;
     double sse = Double.NaN;
+    String why = null;
     try {
       Logistic.Fit f = Logistic.fit(lx, y, new String[] {"logit(p)"});
       a = f.coefficients()[0];
       ase = f.standardErrors()[0];
       s = f.coefficients()[1];
       sse = f.standardErrors()[1];
-    } catch (ArithmeticException | IllegalArgumentException e) {
-      // separation or a single class: slope/intercept undefined, left NaN
+    } catch (IllegalArgumentException e) {
+      // a single outcome class, or fewer than 3 subjects: slope/intercept undefined, left NaN
+      why = e.getMessage() != null && e.getMessage().contains("one class")
+          ? "one outcome class only" : "too few patients";
+    } catch (ArithmeticException e) {
+      // the logits are constant (singular information) or separate the outcome completely
+      boolean constant = true;
+      for (double[] v : lx) {
+        constant &= v[0] == lx[0][0];
+      }
+      why = constant ? "all predictions equal" : "perfect separation";
     }
-    return new Result(mp, ob, c, a, ase, s, sse, brier);
+    return new Result(mp, ob, c, a, ase, s, sse, brier, why);
   }
 }

@@ -38,4 +38,27 @@ class CalibrationTest {
     assertEquals(0.5, r.slope(), 1e-7);
     assertEquals(0, r.intercept(), 1e-7);
   }
+
+  @Test
+  void slopeAndInterceptNotEstimableSayWhy() {
+    // predictions that separate the outcome completely: the ML slope is +infinity
+    Calibration.Result sep = Calibration.of(new int[] {0, 0, 0, 1, 1, 1},
+        new double[] {0.1, 0.2, 0.3, 0.7, 0.8, 0.9}, 2);
+    assertEquals(Double.NaN, sep.slope());
+    assertEquals("perfect separation", sep.notEstimable());
+    assertArrayEquals(new double[] {0, 1}, sep.observed(), 0);
+    Calibration.Result one = Calibration.of(new int[] {1, 1, 1, 1},
+        new double[] {0.1, 0.2, 0.3, 0.7}, 2);
+    assertEquals("one outcome class only", one.notEstimable());
+    assertEquals(Double.NaN, one.intercept());
+    Calibration.Result flat = Calibration.of(new int[] {0, 1, 0, 1},
+        new double[] {0.4, 0.4, 0.4, 0.4}, 2);
+    assertEquals("all predictions equal", flat.notEstimable());
+    // overlapping classes, estimable: no reason;
+    // Brier = ((0.3-0)^2+(0.6-1)^2+(0.7-0)^2+(0.8-1)^2)/4 = (0.09+0.16+0.49+0.04)/4 = 0.195
+    Calibration.Result ok = Calibration.of(new int[] {0, 1, 0, 1},
+        new double[] {0.3, 0.6, 0.7, 0.8}, 2);
+    assertEquals(null, ok.notEstimable());
+    assertEquals(0.195, ok.brier(), 1e-15);
+  }
 }
