@@ -81,7 +81,7 @@ final class SymmetricEigen {
       return m[0];
     }
     System.arraycopy(m, 0, a, 0, n * n);
-    householder(n);
+    householderRows(a, n);
     return laguerreLargest(n, 1.0);
   }
 
@@ -114,7 +114,12 @@ final class SymmetricEigen {
     return laguerreBothEnds(n, bound);
   }
 
-  /** {@link #householder} on {@code a} itself with p = βAv computed by rows (A symmetric). */
+  /**
+   * Householder reduction of the symmetric n×n matrix {@code a} (n ≥ 2; both triangles stored;
+   * overwritten) to tridiagonal d (diagonal), e (e[i] couples i and i+1), Golub &amp; Van Loan
+   * algorithm 8.3.1: per column a reflector P = I − β v vᵀ, then A ← A − v wᵀ − w vᵀ with p = βAv
+   * accumulated row by row (A = Aᵀ), w = p − (β pᵀv / 2) v, on the trailing block.
+   */
   private void householderRows(double[] a, int n) {
     if (v.length < n) {
       v = new double[n];
@@ -373,70 +378,6 @@ final class SymmetricEigen {
       }
     }
     return c;
-  }
-
-  /**
-   * Householder reduction of the full symmetric matrix in {@code a} (both triangles stored) to
-   * tridiagonal d (diagonal), e (e[i] couples i and i+1), Golub &amp; Van Loan algorithm 8.3.1:
-   * per column a reflector P = I − β v vᵀ, then A ← A − v wᵀ − w vᵀ with p = βAv, w = p −
-   * (β pᵀv / 2) v, on the trailing block (contiguous rows; {@code a} is overwritten).
-   */
-  private void householder(int n) {
-    if (v.length < n) {
-      v = new double[n];
-      w = new double[n];
-    }
-    for (int k = 0; k < n - 2; k++) {
-      int row = k * n;
-      double ss = 0;
-      for (int j = k + 1; j < n; j++) {
-        ss += a[row + j] * a[row + j];
-      }
-      double x0 = a[row + k + 1];
-      d[k] = a[row + k];
-      double tail = ss - x0 * x0;
-      if (tail == 0) {
-        e[k] = x0; // already tridiagonal in this column
-        continue;
-      }
-      double alpha = x0 >= 0 ? -Math.sqrt(ss) : Math.sqrt(ss);
-      // v = x − alpha·e1, ‖v‖² = ss − 2·alpha·x0 + alpha² = 2(ss − alpha·x0)
-      v[k + 1] = x0 - alpha;
-      for (int j = k + 2; j < n; j++) {
-        v[j] = a[row + j];
-      }
-      double beta = 1.0 / (ss - alpha * x0);
-      double ptv = 0;
-      for (int i = k + 1; i < n; i++) {
-        int ri = i * n;
-        double sum = 0;
-        for (int j = k + 1; j < n; j++) {
-          sum += a[ri + j] * v[j];
-        }
-        double pi = beta * sum;
-        w[i] = pi;
-        ptv += pi * v[i];
-      }
-      double kk = 0.5 * beta * ptv;
-      for (int i = k + 1; i < n; i++) {
-        w[i] -= kk * v[i];
-      }
-      for (int i = k + 1; i < n; i++) {
-        int ri = i * n;
-        double vi = v[i];
-        double wi = w[i];
-        for (int j = k + 1; j < n; j++) {
-          a[ri + j] -= vi * w[j] + wi * v[j];
-        }
-      }
-      e[k] = alpha;
-    }
-    if (n >= 2) {
-      d[n - 2] = a[(n - 2) * n + n - 2];
-      e[n - 2] = a[(n - 2) * n + n - 1];
-    }
-    d[n - 1] = a[n * n - 1];
-    e[n - 1] = 0;
   }
 
   private double[] v = new double[0];
