@@ -64,8 +64,8 @@ public class CreatePeritumoralRingCommand extends ImageMaskCommand {
       throw new IllegalArgumentException("give an image (or a mask file / mask image for the grid)");
     }
     Geometry grid = img != null ? img.geometry() : labels.geometry();
-    Mask tumour = ImageInputs.mask(maskSource, maskFile, maskImage, label,
-        ImageInputs.present(imageFile) ? null : image, grid, notes);
+    Mask tumour = ImageInputs.selectMask(maskSource, maskFile, maskImage, label,
+        ImageInputs.present(imageFile) ? null : image, grid, resampleMask, notes).mask();
     PeritumoralRing.Builder b = PeritumoralRing.builder().distanceMm(distance)
         .mode(MODE_3D.equals(mode) ? PeritumoralRing.Mode.VOLUME_3D : PeritumoralRing.Mode.SLICE_2D);
     if (excludeOtherLabels && labels != null) {

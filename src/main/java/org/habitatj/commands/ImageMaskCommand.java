@@ -42,6 +42,11 @@ abstract class ImageMaskCommand implements Command {
       description = "ROI (tumour) label; 0 = the only non-zero label")
   int label = 0;
 
+  @Parameter(label = "Resample mask onto image grid", description = "a mask on another grid "
+      + "(size, spacing, origin, direction) is refused unless this is on; then it is resampled "
+      + "onto the image grid by nearest neighbour")
+  boolean resampleMask = false;
+
   /**
    * The image read from the image file, or else the open image.
    *
@@ -58,8 +63,7 @@ abstract class ImageMaskCommand implements Command {
    * @throws IllegalArgumentException if the mask is missing, empty or on another grid
    */
   Mask mask(Volume img, List<String> notes) {
-    return ImageInputs.mask(maskSource, maskFile, maskImage, label,
-        ImageInputs.present(imageFile) ? null : image, img.geometry(), notes);
+    return selectMask(img, notes).mask();
   }
 
   /**
@@ -69,7 +73,7 @@ abstract class ImageMaskCommand implements Command {
    */
   ImageInputs.SelectedMask selectMask(Volume img, List<String> notes) {
     return ImageInputs.selectMask(maskSource, maskFile, maskImage, label,
-        ImageInputs.present(imageFile) ? null : image, img.geometry(), notes);
+        ImageInputs.present(imageFile) ? null : image, img.geometry(), resampleMask, notes);
   }
 
   /** The record of these inputs for settings.json ({@link PipelineInputs}). */
@@ -79,7 +83,8 @@ abstract class ImageMaskCommand implements Command {
     String m = src.equals(ImageInputs.MASK_FILE) ? PipelineInputs.path(maskFile)
         : src.equals(ImageInputs.LABEL_IMAGE) ? maskImage.getTitle() : null;
     return new PipelineInputs(ImageInputs.present(imageFile) ? PipelineInputs.path(imageFile)
-        : image.getTitle(), src, m, sel.label(), sel.labelChoice(), false);
+        : image.getTitle(), src, m, sel.label(), sel.labelChoice(),
+        sel.resampled());
   }
 
   /** Title stem for the outputs: the image file's name, or else the open image's title. */

@@ -98,8 +98,9 @@ public final class ImageInputs {
    * @param label the label used, or null (ROI Manager, or every non-zero voxel)
    * @param labelChoice {@link PipelineInputs#GIVEN}, {@link PipelineInputs#AUTO}, {@link
    *     PipelineInputs#NONZERO} or {@link PipelineInputs#ROI_MANAGER}
+   * @param resampled whether the ROI was resampled onto the image grid (on request)
    */
-  public record SelectedMask(Mask mask, Integer label, String labelChoice) {}
+  public record SelectedMask(Mask mask, Integer label, String labelChoice, boolean resampled) {}
 
   /**
    * As {@link #mask}, also telling which label was used (for the record in settings.json).
@@ -108,6 +109,21 @@ public final class ImageInputs {
    */
   public static SelectedMask selectMask(String source, File maskFile, ImagePlus maskImage,
       int label, ImagePlus image, Geometry grid, List<String> notes) {
+    return selectMask(source, maskFile, maskImage, label, image, grid, false, notes);
+  }
+
+  /**
+   * As {@link #selectMask(String, File, ImagePlus, int, ImagePlus, Geometry, List)}; with {@code
+   * resample}, a mask file or label image on another grid is not refused: the label is chosen on
+   * the mask's own grid, then the ROI is resampled onto the image grid by nearest neighbour
+   * ({@link Masks#resampleNearest}), with a note giving the voxel count (case C13: only on
+   * request).
+   *
+   * @throws IllegalArgumentException as the other form, and when the resampled ROI is empty
+   *     (the grids do not overlap)
+   */
+  public static SelectedMask selectMask(String source, File maskFile, ImagePlus maskImage,
+      int label, ImagePlus image, Geometry grid, boolean resample, List<String> notes) {
     Masks.LabelChoice choice = label == 0 ? Masks.LabelChoice.auto()
         : Masks.LabelChoice.label(label);
     Volume labels;
@@ -126,7 +142,7 @@ public final class ImageInputs {
       name = maskImage.getTitle();
     } else if (ROI_MANAGER.equalsIgnoreCase(source)) {
       return new SelectedMask(fromRoiManager(present(image) ? image : null, grid), null,
-          PipelineInputs.ROI_MANAGER);
+          PipelineInputs.ROI_MANAGER, false);
     } else {
       throw new IllegalArgumentException("unknown mask source '" + source + "'");
     }
@@ -138,15 +154,35 @@ public final class ImageInputs {
         notes.add("mask '" + name + "' has the image's size and spacing but another origin or "
             + "direction (one of them is an ImageJ image); the image grid is used");
         labels = Volume.ofDoubles(labels.toDoubleArray(), grid);
+      } else if (resample) {
+        Masks.MaskSelection sel = Masks.fromLabelImage(labels, choice);
+        if (sel.message() != null) {
+          notes.add(sel.message());
+        }
+        Mask m = Masks.resampleNearest(sel.mask(), grid);
+        if (m.isEmpty()) {
+          throw new IllegalArgumentException("mask '" + name + "' is empty after resampling onto "
+              + "the image grid (the grids do not overlap)");
+        }
+        notes.add("mask '" + name + "' resampled onto the image grid (nearest neighbour), as "
+            + "requested: " + m.count() + " voxels");
+        return new SelectedMask(m, sel.label(), PipelineInputs.choice(sel), true);
       } else {
-        Masks.checkSameGrid(grid, mg, "image", "mask '" + name + "'");
+        try {
+          Masks.checkSameGrid(grid, mg, "image", "mask '" + name + "'");
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(e.getMessage().replace(
+              "if it is on purpose, resample the mask onto the image grid (nearest neighbour).",
+              "if it is on purpose, set resample_mask=true (dialog: \"Resample mask onto image "
+                  + "grid\") to resample the mask onto the image grid (nearest neighbour)."), e);
+        }
       }
     }
     Masks.MaskSelection sel = Masks.fromLabelImage(labels, choice);
     if (sel.message() != null) {
       notes.add(sel.message());
     }
-    return new SelectedMask(sel.mask(), sel.label(), PipelineInputs.choice(sel));
+    return new SelectedMask(sel.mask(), sel.label(), PipelineInputs.choice(sel), false);
   }
 
   private static Volume read(File f, String what, List<String> notes) {

@@ -33,7 +33,7 @@ public class PipelineRecordingTest {
 
   /** The keys documented in the README, in dialog order. */
   static final List<String> DOCUMENTED = List.of("image", "image_file", "mask_source", "mask_file",
-      "mask_image", "label", "settings_file", "bin_width", "ring_mm", "habitats", "k_selection",
+      "mask_image", "label", "resample_mask", "settings_file", "bin_width", "ring_mm", "habitats", "k_selection",
       "seed", "window_radius", "masked_window", "bins_per_window", "map_families", "all_slices", "roma", "composition", "case_id",
       "output_dir", "overwrite");
 
@@ -51,6 +51,7 @@ public class PipelineRecordingTest {
     dialog.put("mask_file", "");
     dialog.put("mask_image", mask.toString());
     dialog.put("label", "1");
+    dialog.put("resample_mask", "false");
     dialog.put("settings_file", "");
     dialog.put("bin_width", "10");
     dialog.put("ring_mm", "2");
