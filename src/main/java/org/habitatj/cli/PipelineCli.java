@@ -99,6 +99,11 @@ final class PipelineCli {
               + " as arguments and the folder with --out");
           return 2;
         }
+        if (key.equals("resample_mask")) {
+          // the macro key of --resample-mask
+          resample |= Boolean.parseBoolean(value.trim());
+          continue;
+        }
         if (key.equals("label")) {
           // the macro key, kept for compatibility: 0 = automatic, as in the command
           Masks.LabelChoice c = value.trim().equals("0") ? Masks.LabelChoice.auto()
@@ -223,7 +228,7 @@ final class PipelineCli {
   private static String keys() {
     StringBuilder sb = new StringBuilder();
     for (var p : CommandBridge.parameters(RunIthPipelineCommand.class)) {
-      if (!INPUT_KEYS.contains(p.key())) {
+      if (!INPUT_KEYS.contains(p.key()) && !p.key().equals("resample_mask")) {
         sb.append(sb.length() == 0 ? "" : ", ").append(p.key());
       }
     }

@@ -312,7 +312,7 @@ class HabitatMapCommandTest {
   void everyKeyIsRecordedAndTheRecordedLineReproducesTheRun() {
     List<CommandParameter> params = CommandBridge.parameters(HabitatMapCommand.class);
     Map<String, String> values = CommandBridge.resolve(params, INPUTS + " clusters=4 seed=7");
-    assertEquals(List.of("image", "image_file", "mask_source", "mask_file", "mask_image", "label",
+    assertEquals(List.of("image", "image_file", "mask_source", "mask_file", "mask_image", "label", "resample_mask",
         "slices", "kernel_radius", "map_families", "bin_width", "standardization", "seed",
         "restarts", "clusters", "k_selection", "k_min", "k_max"), List.copyOf(values.keySet()));
     String recorded = CommandBridge.recordedOptions(values);

@@ -123,7 +123,7 @@ class HabitatMontageCommandTest {
   void everyKeyIsRecordedAndABadRangeIsRefused() {
     List<CommandParameter> params = CommandBridge.parameters(HabitatMontageCommand.class);
     Map<String, String> values = CommandBridge.resolve(params, HabitatMapCommandTest.INPUTS);
-    assertEquals(List.of("image", "image_file", "mask_source", "mask_file", "mask_image", "label",
+    assertEquals(List.of("image", "image_file", "mask_source", "mask_file", "mask_image", "label", "resample_mask",
         "slices", "kernel_radius", "map_families", "bin_width", "standardization", "seed",
         "restarts", "k_min", "k_max"), List.copyOf(values.keySet()));
     assertEquals("3", values.get("k_min"));
