@@ -68,6 +68,7 @@ class ModelTrainerTest {
     }
     // the summary AUC equals an independent ROC of these probabilities
     assertEquals(Roc.of(p, tr.outcome()).auc(), a.model().training().trainAuc().auc(), 1e-15);
+    assertEquals("random stratified 70:30 split, seed 42", a.splitDescription());
     // 75 per class, round(0.7 * 75) = round(52.5) = 53 per class -> 106 train, 44 test
     assertEquals(106, a.model().training().n());
     assertEquals(44, a.model().training().nTest());
