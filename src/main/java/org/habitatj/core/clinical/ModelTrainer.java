@@ -223,7 +223,7 @@ public final class ModelTrainer {
         for (int i = 0; i < v.length; i++) {
           codes[i] = b.levels().indexOf(level(b, v[i]));
         }
-        r = Univariable.categorical(b.name(), codes, y, s.screenP());
+        r = Univariable.categorical(b.name(), codes, y, s.screenP(), b.levels());
       } else {
         r = Univariable.continuous(b.name(), tr.numeric(b.name()), y, s.continuousTest(), s.screenP());
       }

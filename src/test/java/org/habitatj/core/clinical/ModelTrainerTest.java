@@ -110,6 +110,33 @@ class ModelTrainerTest {
   }
 
   @Test
+  void univariableTableNamesTheCategoricalLevels() {
+    Cohort c = cohort();
+    ModelTrainer.Result r = ModelTrainer.train(c, ModelTrainer.Settings.defaults(
+        List.of("f0", "composition"), Set.of("composition")).withLasso(false, null, 10),
+        Progress.NONE);
+    // independent count of the training rows per level and outcome
+    Cohort tr = c.subset(r.split().train());
+    String[] comp = tr.categorical("composition");
+    int[] y = tr.outcome();
+    String[] names = {"cystic", "cystic-solid", "solid"};
+    StringBuilder[] exp = {new StringBuilder(), new StringBuilder()};
+    for (int cls = 0; cls <= 1; cls++) {
+      for (String n : names) {
+        int k = 0;
+        for (int i = 0; i < y.length; i++) {
+          k += y[i] == cls && comp[i].equals(n) ? 1 : 0;
+        }
+        exp[cls].append(exp[cls].length() > 0 ? "; " : "").append(n).append(": ").append(k);
+      }
+    }
+    assertEquals("composition", r.table("Univariable").get(1, "Predictor"));
+    assertEquals(exp[0].toString(), r.table("Univariable").get(1, "Controls (y=0)"));
+    assertEquals(exp[1].toString(), r.table("Univariable").get(1, "Cases (y=1)"));
+    assertTrue(exp[0].toString().startsWith("cystic: "), exp[0].toString());
+  }
+
+  @Test
   void ordinalCompositionCoding() {
     ModelTrainer.Settings s = ModelTrainer.Settings.defaults(List.of("f0", "composition"),
             Set.of("composition")).withScreening(false, 0.05, null).withLasso(false, null, 10)
