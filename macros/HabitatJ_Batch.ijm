@@ -55,6 +55,8 @@ if (input == "" || output == "")
   exit("HabitatJ batch: give input=[folder] and output=[folder]");
 input = slash(input);
 output = slash(output);
+if (!File.isDirectory(input))
+  exit("HabitatJ batch: the input folder " + input + " does not exist (or is not a folder)");
 File.makeDirectory(output);
 cohort = output + "cohort.csv";
 if (File.exists(cohort))

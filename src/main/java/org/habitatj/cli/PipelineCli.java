@@ -17,6 +17,7 @@ import org.habitatj.ij.ImageInputs;
 import org.habitatj.ij.ImageMaskLoader;
 import org.habitatj.ij.MacroOptions;
 import org.habitatj.ij.PipelineInputs;
+import org.habitatj.ij.PipelineOutputs;
 import org.habitatj.io.ImageFormatException;
 
 /**
@@ -38,10 +39,8 @@ final class PipelineCli {
 
   /** Keys that name the inputs: given here as IMAGE and MASK arguments instead. */
   private static final Set<String> INPUT_KEYS =
-      Set.of("image", "image_file", "mask_source", "mask_file", "mask_image", "output_dir");
-
-  /** Files whose presence marks a folder as holding HabitatJ results. */
-  static final List<String> RESULT_FILES = List.of("results.csv", "settings.json");
+      Set.of("image", "image_file", "mask_source", "mask_file", "mask_image", "output_dir",
+          "overwrite");
 
   /** Result columns printed on standard output, when present and not empty. */
   private static final String[] PRINTED = {"ith_score", "combined_ith_score", "ring_ith_score",
@@ -58,6 +57,7 @@ final class PipelineCli {
     boolean resample = false;
     boolean overwrite = false;
     boolean caseIdGiven = false;
+    String labelGiven = null;
     StringBuilder extra = new StringBuilder();
     for (int i = 1; i < args.length; i++) {
       String a = args[i];
@@ -69,13 +69,19 @@ final class PipelineCli {
         if (a.equals("--out")) {
           dir = args[++i];
         } else {
-          Masks.LabelChoice c = label(args[++i], err);
-          if (c == null) {
+          String v = args[++i];
+          Masks.LabelChoice c = label(v, err);
+          if (c == null || !sameLabel(labelGiven, "--label " + v, err)) {
             return 2;
           }
+          labelGiven = "--label " + v;
           choice = c;
         }
       } else if (a.equals("--nonzero")) {
+        if (!sameLabel(labelGiven, "--nonzero", err)) {
+          return 2;
+        }
+        labelGiven = "--nonzero";
         choice = Masks.LabelChoice.nonzero();
       } else if (a.equals("--resample-mask")) {
         resample = true;
@@ -97,9 +103,10 @@ final class PipelineCli {
           // the macro key, kept for compatibility: 0 = automatic, as in the command
           Masks.LabelChoice c = value.trim().equals("0") ? Masks.LabelChoice.auto()
               : label(value, err);
-          if (c == null) {
+          if (c == null || !sameLabel(labelGiven, a, err)) {
             return 2;
           }
+          labelGiven = a;
           choice = c;
           continue;
         }
@@ -122,12 +129,7 @@ final class PipelineCli {
     }
     Path outDir = Path.of(dir);
     if (!overwrite) {
-      List<String> found = new ArrayList<>();
-      for (String f : RESULT_FILES) {
-        if (Files.exists(outDir.resolve(f))) {
-          found.add(f);
-        }
-      }
+      List<String> found = PipelineOutputs.existingResults(outDir);
       if (!found.isEmpty()) {
         err.println("error: the output folder " + outDir + " already holds HabitatJ results ("
             + String.join(", ", found) + "); choose another folder with --out, or add"
@@ -139,7 +141,7 @@ final class PipelineCli {
     try {
       // settings first: a bad key or value is reported before the images are read
       cmd = CommandCalls.configure(RunIthPipelineCommand.class,
-          "output_dir=" + MacroOptions.quote(dir) + extra);
+          "output_dir=" + MacroOptions.quote(dir) + " overwrite=" + overwrite + extra);
     } catch (IllegalArgumentException e) {
       err.println("error: " + keyWording(Main.cliWording(e.getMessage())));
       return 2;
@@ -163,7 +165,7 @@ final class PipelineCli {
       // standard error, so standard output carries only the result
       System.setOut(err);
       cmd.runOn(im.image().volume(), im.mask(), im.messages(), inputs,
-          caseIdGiven ? "" : defaultId(imagePath), List.of(imagePath, maskPath));
+          caseIdGiven ? "" : PipelineInputs.defaultCaseId(imagePath), List.of(imagePath, maskPath));
     } catch (IllegalArgumentException e) {
       err.println("error: " + Main.cliWording(e.getMessage()));
       return 1;
@@ -180,7 +182,8 @@ final class PipelineCli {
     out.println("case " + rt.getStringValue("case_id", 0));
     for (String c : PRINTED) {
       String v = rt.columnExists(c) ? rt.getStringValue(c, 0) : null;
-      if (v != null && !v.isBlank()) {
+      // NaN = not computed (e.g. no ring): left out like an empty value
+      if (v != null && !v.isBlank() && !v.equalsIgnoreCase("NaN")) {
         out.println("  " + c + " = " + v);
       }
     }
@@ -188,13 +191,14 @@ final class PipelineCli {
     return 0;
   }
 
-  /** The case id: the image's folder name (test-images/STS_008/... gives STS_008). */
-  private static String defaultId(Path imagePath) {
-    Path parent = imagePath.toAbsolutePath().normalize().getParent();
-    if (parent != null && parent.getFileName() != null) {
-      return parent.getFileName().toString();
+  /** False (with a message) when a second, different label choice follows an earlier one. */
+  private static boolean sameLabel(String earlier, String now, PrintStream err) {
+    if (earlier == null || earlier.equals(now)) {
+      return true;
     }
-    return imagePath.getFileName().toString().replaceAll("(?i)\\.(nii\\.gz|nii|nrrd|nhdr)$", "");
+    err.println("error: the label is given twice and differently (" + earlier + ", " + now
+        + "); give it once");
+    return false;
   }
 
   private static Masks.LabelChoice label(String v, PrintStream err) {

@@ -24,7 +24,8 @@ abstract class ImageMaskCommand implements Command {
       description = "open image (used when no image file is given)")
   ImagePlus image;
 
-  @Parameter(label = "Image file", required = false, description = "NIfTI or NRRD image")
+  @Parameter(label = "Image file (instead of Image)", required = false,
+      description = "NIfTI or NRRD image; when given, it is used instead of the open image")
   File imageFile;
 
   @Parameter(label = "Mask source", choices = {ImageInputs.MASK_FILE, ImageInputs.LABEL_IMAGE,
@@ -37,7 +38,7 @@ abstract class ImageMaskCommand implements Command {
   @Parameter(label = "Mask image", required = false, description = "open label image")
   ImagePlus maskImage;
 
-  @Parameter(label = "Label", min = "0",
+  @Parameter(label = "Label (0 = auto)", min = "0",
       description = "ROI (tumour) label; 0 = the only non-zero label")
   int label = 0;
 

@@ -73,10 +73,15 @@ public class RunIthPipelineCommand extends ImageMaskCommand {
   private String roma = "";
   @Parameter(label = "Composition", choices = {"none", "cystic", "cystic-solid", "solid"})
   private String composition = "none";
-  @Parameter(label = "Case ID", required = false, description = "defaults to the image name")
+  @Parameter(label = "Case ID", required = false, description = "defaults to the image file's "
+      + "folder name (STS_008/MR_T1_image.nii.gz gives STS_008), or the open image's title")
   private String caseId = "";
   @Parameter(label = "Output folder", required = false, style = FileWidget.DIRECTORY_STYLE)
   private File outputDir;
+  @Parameter(label = "Replace earlier results", description = "a folder that already holds "
+      + "results.csv or settings.json is refused unless this is on; when on, the earlier run's "
+      + "HabitatJ files are replaced and the ones this run does not write are removed")
+  private boolean overwrite = false;
 
   @Parameter(type = ItemIO.OUTPUT, label = "Results")
   private ResultsTable results;
@@ -90,8 +95,8 @@ public class RunIthPipelineCommand extends ImageMaskCommand {
     List<String> notes = new ArrayList<>();
     Volume img = volume(notes);
     ImageInputs.SelectedMask sel = selectMask(img, notes);
-    String id = ImageInputs.present(imageFile)
-        ? imageFile.getName().replaceAll("(?i)\\.(nii\\.gz|nii|nrrd|nhdr)$", "") : image.getTitle();
+    String id = ImageInputs.present(imageFile) ? PipelineInputs.defaultCaseId(imageFile.toPath())
+        : image.getTitle().replaceAll("(?i)\\.(nii\\.gz|nii|nrrd|nhdr|tiff?)$", "");
     List<Path> files = new ArrayList<>();
     if (ImageInputs.present(imageFile)) {
       files.add(imageFile.toPath());
@@ -148,6 +153,15 @@ public class RunIthPipelineCommand extends ImageMaskCommand {
     CasePipeline.Clinical clin = new CasePipeline.Clinical(romaValue,
         composition == null || composition.equals("none") ? null
             : TumourComposition.parse(composition));
+    if (ImageInputs.present(outputDir) && !overwrite) {
+      List<String> found = PipelineOutputs.existingResults(outputDir.toPath());
+      if (!found.isEmpty()) {
+        // refused before the work, not after it
+        throw new IllegalArgumentException("the output folder " + outputDir + " already holds "
+            + "HabitatJ results (" + String.join(", ", found) + "); choose another output "
+            + "folder, or set overwrite (Replace earlier results) to replace them");
+      }
+    }
     CasePipeline.Result res = CasePipeline.run(img, mask, s, clin,
         IjProgress.create("Run ITH Pipeline"));
     res.notes().addAll(0, notes);
@@ -161,7 +175,8 @@ public class RunIthPipelineCommand extends ImageMaskCommand {
       in.put("composition", composition);
       settingsMap.put("inputs", in);
       try {
-        PipelineOutputs.write(outputDir.toPath(), id, img, res, settingsMap, inputFiles);
+        PipelineOutputs.write(outputDir.toPath(), id, img, res, settingsMap, inputFiles,
+            overwrite);
       } catch (IOException e) {
         throw new IllegalArgumentException("cannot write to " + outputDir + ": " + e.getMessage());
       }

@@ -40,6 +40,20 @@ public record PipelineInputs(String image, String maskSource, String mask, Integ
     return sel.label() == null ? NONZERO : sel.autoChosen() ? AUTO : GIVEN;
   }
 
+  /**
+   * The default case ID of an image file: the name of the folder holding it (one folder per case,
+   * as in the IBSI and most radiomics data sets: {@code STS_008/MR_T1_image.nii.gz} gives {@code
+   * STS_008}); the file name without its extension when it has no parent folder. The command line
+   * and Run ITH Pipeline use this rule when no case ID is given.
+   */
+  public static String defaultCaseId(Path image) {
+    Path parent = image.toAbsolutePath().normalize().getParent();
+    if (parent != null && parent.getFileName() != null) {
+      return parent.getFileName().toString();
+    }
+    return image.getFileName().toString().replaceAll("(?i)\\.(nii\\.gz|nii|nrrd|nhdr|tiff?)$", "");
+  }
+
   /** The absolute, normalised path of a file as given (relative paths against the working dir). */
   public static String path(Path p) {
     return p.toAbsolutePath().normalize().toString();

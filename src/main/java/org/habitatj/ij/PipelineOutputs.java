@@ -97,7 +97,61 @@ public final class PipelineOutputs {
    */
   public static List<Path> write(Path dir, String caseId, Volume image, CasePipeline.Result res,
       Map<String, Object> settingsMap, List<Path> inputs) throws IOException {
+    return write(dir, caseId, image, res, settingsMap, inputs, false);
+  }
+
+  /** Every file name this class may write into an output folder. */
+  public static final List<String> OUTPUT_NAMES = List.of("results.csv", "habitat_map.nii.gz",
+      "habitat_map.tif", "habitat_map_joint.nii.gz", "habitat_map_joint.tif", "ring_mask.nii.gz",
+      "ring_mask.tif", "overlay.png", "settings.json");
+
+  /**
+   * The HabitatJ result files already in {@code dir} that make it "used": results.csv and
+   * settings.json (empty when the folder does not exist).
+   */
+  public static List<String> existingResults(Path dir) {
+    List<String> found = new java.util.ArrayList<>();
+    for (String f : List.of("results.csv", "settings.json")) {
+      if (Files.exists(dir.resolve(f))) {
+        found.add(f);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * As {@link #write(Path, String, Volume, CasePipeline.Result, Map, List)}, refusing a folder
+   * that already holds results unless {@code overwrite}. With {@code overwrite}, HabitatJ output
+   * files of an earlier run that this run does not write (e.g. the ring files after a run without
+   * ring) are deleted first, so the folder never mixes two runs; a note names them. Input files
+   * are never deleted or overwritten.
+   *
+   * @throws IOException when the folder holds results and {@code overwrite} is false, or on a
+   *     write error
+   */
+  public static List<Path> write(Path dir, String caseId, Volume image, CasePipeline.Result res,
+      Map<String, Object> settingsMap, List<Path> inputs, boolean overwrite) throws IOException {
+    List<String> found = existingResults(dir);
+    if (!found.isEmpty() && !overwrite) {
+      throw new IOException("the folder already holds HabitatJ results (" + String.join(", ",
+          found) + "); choose another output folder, or set overwrite to replace them");
+    }
     Files.createDirectories(dir);
+    List<String> stale = new java.util.ArrayList<>();
+    for (String name : OUTPUT_NAMES) {
+      boolean writes = !(name.startsWith("habitat_map_joint") && res.habitats().jointMap() == null)
+          && !(name.startsWith("ring_mask") && res.ring() == null);
+      Path f = dir.resolve(name);
+      if (!writes && Files.exists(f)) {
+        guard(f, inputs);
+        Files.delete(f);
+        stale.add(name);
+      }
+    }
+    if (!stale.isEmpty()) {
+      res.notes().add("removed output files of an earlier run that this run does not write: "
+          + String.join(", ", stale));
+    }
     List<Path> written = new java.util.ArrayList<>();
     Geometry g = image.geometry();
     Path csv = guard(dir.resolve("results.csv"), inputs);

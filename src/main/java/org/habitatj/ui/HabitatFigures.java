@@ -442,9 +442,21 @@ public final class HabitatFigures {
     for (int i = 0; i < labels.size(); i++) {
       int yy = y + er[i] * line;
       boolean isRing = ring && i == labels.size() - 1;
-      out.setColor(isRing ? new Color(0xD9D9D9) : new Color(HabitatOverlay.PALETTE[
-          i % HabitatOverlay.PALETTE.length]));
-      out.fillRect(ex[i], yy + 2, fs, fs);
+      if (isRing) {
+        // the ring's checkerboard, in checks of about a fifth of the swatch
+        int cell = Math.max(2, fs / 5);
+        for (int cy = 0; cy < fs; cy += cell) {
+          for (int cx = 0; cx < fs; cx += cell) {
+            out.setColor(HabitatOverlay.ringTone(cx / cell, cy / cell) == 255 ? Color.WHITE
+                : Color.BLACK);
+            out.fillRect(ex[i] + cx, yy + 2 + cy, Math.min(cell, fs - cx), Math.min(cell,
+                fs - cy));
+          }
+        }
+      } else {
+        out.setColor(new Color(HabitatOverlay.PALETTE[i % HabitatOverlay.PALETTE.length]));
+        out.fillRect(ex[i], yy + 2, fs, fs);
+      }
       out.setColor(Color.BLACK);
       out.drawRect(ex[i], yy + 2, fs, fs);
       out.drawString(labels.get(i), ex[i] + fs + pad / 2, yy + fs);

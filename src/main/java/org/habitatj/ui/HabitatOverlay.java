@@ -8,8 +8,10 @@ import org.habitatj.core.image.Mask;
 
 /**
  * Habitat overlay for display and PNG export: the image in grey (each slice scaled to the 1st–99th
- * percentile of the slices shown), habitats 1..K blended in a fixed palette (alpha 0.55), and the
- * peritumoral ring as a thin white tint. Builds pixels only (no window), so it works headless.
+ * percentile of the slices shown), habitats 1..K in a fixed palette at {@value #HABITAT_ALPHA}
+ * opacity (close to the key's colours, anatomy still faintly visible), and the peritumoral ring as
+ * a black-and-white checkerboard of image pixels at {@value #RING_ALPHA} opacity, which stands out
+ * on dark and bright tissue alike. Builds pixels only (no window), so it works headless.
  */
 public final class HabitatOverlay {
 
@@ -18,6 +20,21 @@ public final class HabitatOverlay {
     0xE6194B, 0x3CB44B, 0xFFE119, 0x4363D8, 0xF58231, 0x911EB4, 0x42D4F4, 0xF032E6, 0xBFEF45,
     0xFABED4, 0x469990, 0xDCBEFF
   };
+
+  /** Opacity of the habitat colours. */
+  public static final double HABITAT_ALPHA = 0.8;
+
+  /** Opacity of the ring's black and white checks. */
+  public static final double RING_ALPHA = 0.7;
+
+  /**
+   * The ring's tone at image pixel (x, y): white where x + y is even, black where odd.
+   *
+   * @return 255 or 0
+   */
+  public static int ringTone(int x, int y) {
+    return ((x + y) & 1) == 0 ? 255 : 0;
+  }
 
   private HabitatOverlay() {}
 
@@ -57,13 +74,14 @@ public final class HabitatOverlay {
         int lab = habitats[v];
         if (lab > 0) {
           int c = PALETTE[(lab - 1) % PALETTE.length];
-          r = blend(grey, (c >> 16) & 255, 0.55);
-          gr = blend(grey, (c >> 8) & 255, 0.55);
-          b = blend(grey, c & 255, 0.55);
+          r = blend(grey, (c >> 16) & 255, HABITAT_ALPHA);
+          gr = blend(grey, (c >> 8) & 255, HABITAT_ALPHA);
+          b = blend(grey, c & 255, HABITAT_ALPHA);
         } else if (ring != null && ring.contains(v)) {
-          r = blend(grey, 255, 0.35);
-          gr = blend(grey, 255, 0.35);
-          b = blend(grey, 255, 0.35);
+          int t = ringTone(i % w, i / w);
+          r = blend(grey, t, RING_ALPHA);
+          gr = r;
+          b = r;
         }
         px[i] = (r << 16) | (gr << 8) | b;
       }

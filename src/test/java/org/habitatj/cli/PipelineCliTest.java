@@ -264,6 +264,58 @@ class PipelineCliTest {
     assertEquals("mine", Files.readString(o.resolve("notes.txt")));
   }
 
+  /**
+   * --overwrite with ring_mm=0 after a run with a ring: the earlier run's ring and joint habitat
+   * files (not written by this run) are removed and named in the notes, so the folder never mixes
+   * two runs; the NaN ring scores are left out of standard output. Run ITH Pipeline from a macro
+   * refuses the used folder unless overwrite=true, and names the case after the image's folder.
+   */
+  @Test
+  void overwriteRemovesStaleOutputsAndTheMacroRouteRefusesAUsedFolder() throws Exception {
+    Path o = tmp.resolve("rerun");
+    assertEquals("0", pipeline(IMAGE, MASK, "rerun")[0]);
+    for (String f : List.of("ring_mask.nii.gz", "ring_mask.tif", "habitat_map_joint.nii.gz",
+        "habitat_map_joint.tif")) {
+      assertTrue(Files.exists(o.resolve(f)), f);
+    }
+    String[] r = pipeline(IMAGE, MASK, "rerun", "--overwrite", "ring_mm=0");
+    assertEquals("0", r[0], r[2]);
+    for (String f : List.of("ring_mask.nii.gz", "ring_mask.tif", "habitat_map_joint.nii.gz",
+        "habitat_map_joint.tif")) {
+      assertTrue(!Files.exists(o.resolve(f)), "stale " + f + " left behind");
+    }
+    assertTrue(Files.exists(o.resolve("habitat_map.nii.gz")));
+    JsonObject js = json(o.resolve("settings.json"));
+    assertTrue(js.get("notes").toString().contains("removed output files of an earlier run that "
+        + "this run does not write: habitat_map_joint.nii.gz, habitat_map_joint.tif, "
+        + "ring_mask.nii.gz, ring_mask.tif"), js.get("notes").toString());
+    assertTrue(!r[1].contains("NaN"), r[1]);
+    assertTrue(!r[1].contains("combined_ith_score"), r[1]);
+    assertTrue(r[1].contains("ith_score = "), r[1]);
+
+    String macro = "image_file=[" + IMAGE + "] mask_file=[" + MASK + "] map_families=firstorder "
+        + "habitats=3 seed=1 output_dir=[" + o + "]";
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> org.habitatj.ij.CommandBridge.runWithOptions(
+            org.habitatj.commands.RunIthPipelineCommand.class, macro));
+    assertTrue(e.getMessage().contains("already holds HabitatJ results (results.csv, "
+        + "settings.json)"), e.getMessage());
+    java.util.Map<String, Object> out = org.habitatj.ij.CommandBridge.runWithOptions(
+        org.habitatj.commands.RunIthPipelineCommand.class, macro + " overwrite=true");
+    ij.measure.ResultsTable rt = (ij.measure.ResultsTable) out.get("results");
+    assertEquals("STS_008", rt.getStringValue("case_id", 0));
+  }
+
+  /** A label given twice, differently, is an error (not silently the last one). */
+  @Test
+  void conflictingLabelOptionsAreRefused() {
+    String[] r = pipeline(IMAGE, MASK, "twice", "--label", "1", "label=2");
+    assertEquals("2", r[0], r[2]);
+    assertTrue(r[2].contains("the label is given twice and differently (--label 1, label=2)"),
+        r[2]);
+    assertEquals("2", pipeline(IMAGE, MASK, "twice2", "--nonzero", "--label", "1")[0]);
+  }
+
   /** CLI errors name the CLI options (the core messages keep the macro settings' names). */
   @Test
   void errorsNameTheCommandLineOptions() throws Exception {

@@ -35,7 +35,7 @@ public class PipelineRecordingTest {
   static final List<String> DOCUMENTED = List.of("image", "image_file", "mask_source", "mask_file",
       "mask_image", "label", "settings_file", "bin_width", "ring_mm", "habitats", "k_selection",
       "seed", "window_radius", "masked_window", "bins_per_window", "map_families", "all_slices", "roma", "composition", "case_id",
-      "output_dir");
+      "output_dir", "overwrite");
 
   @TempDir Path tmp;
 
@@ -66,6 +66,7 @@ public class PipelineRecordingTest {
     dialog.put("composition", "none");
     dialog.put("case_id", "synthetic case");
     dialog.put("output_dir", tmp.resolve("interactive").toString());
+    dialog.put("overwrite", "false");
     dialog.put("image", img.toString());
 
     List<CommandParameter> params = CommandBridge.parameters(RunIthPipelineCommand.class);

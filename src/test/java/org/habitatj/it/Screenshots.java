@@ -98,7 +98,7 @@ public final class Screenshots {
       robot.mouseRelease(java.awt.event.InputEvent.BUTTON1_DOWN_MASK);
       Thread.sleep(1200);
     }
-    BufferedImage menu = robot.createScreenCapture(new Rectangle(b.x, b.y, 720, 270));
+    BufferedImage menu = robot.createScreenCapture(new Rectangle(b.x, b.y, 720, 370));
     ImageIO.write(menu, "png", docs.resolve("menu.png").toFile());
     System.out.println("wrote docs/menu.png");
     System.exit(0);
