@@ -28,6 +28,8 @@ import org.scijava.widget.FileWidget;
 /**
  * Trains a logistic nomogram model from a cohort CSV (split, screening, LASSO, multivariable
  * logistic regression, evaluation) and writes the model file; pipeline in {@link ModelTrainer}.
+ * The split is seeded stratified random, or predefined by a split column (macro keys
+ * {@code split_column}, {@code training_value}); the split column is never a predictor.
  */
 @Plugin(type = Command.class, headless = true, label = "Train Model")
 public class TrainModelCommand implements Command {

@@ -69,7 +69,10 @@ public final class ModelTrainer {
       String splitColumn,
       String trainingValue) {
 
-    /** Defaults: 7:3 split, seed 42, screening p &lt; 0.05 (Mann–Whitney), LASSO at λ_1se, 10 folds. */
+    /**
+     * Defaults: seeded stratified random 7:3 split (no split column), seed 42, screening
+     * p &lt; 0.05 (Mann–Whitney), LASSO at λ_1se, 10 folds.
+     */
     public static Settings defaults(List<String> predictors, Set<String> categorical) {
       return new Settings(List.copyOf(predictors), Set.copyOf(categorical),
           TumourComposition.Coding.defaults(), 0.7, 42, true, 0.05,
