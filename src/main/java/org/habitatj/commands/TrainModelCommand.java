@@ -28,6 +28,8 @@ import org.scijava.widget.FileWidget;
 /**
  * Trains a logistic nomogram model from a cohort CSV (split, screening, LASSO, multivariable
  * logistic regression, evaluation) and writes the model file; pipeline in {@link ModelTrainer}.
+ * The split is seeded stratified random, or predefined by a split column (macro keys
+ * {@code split_column}, {@code training_value}); the split column is never a predictor.
  */
 @Plugin(type = Command.class, headless = true, label = "Train Model")
 public class TrainModelCommand implements Command {
@@ -54,10 +56,22 @@ public class TrainModelCommand implements Command {
   @Parameter(label = "Composition reference level", choices = {"cystic", "cystic-solid", "solid"}, persist = false)
   private String compositionReference = "cystic";
 
-  @Parameter(label = "Training fraction", min = "0.1", max = "0.95", persist = false)
+  @Parameter(label = "Split column", required = false, persist = false,
+      description = "optional: a column with exactly two values giving a predefined training/test "
+          + "split (e.g. cohort = training / validation); empty = seeded random stratified split")
+  private String splitColumn = "";
+
+  @Parameter(label = "Training value", required = false, persist = false,
+      description = "the split column's value marking training rows (e.g. training); the other "
+          + "value is the test set; empty = the value in the first data row")
+  private String trainingValue = "";
+
+  @Parameter(label = "Training fraction", min = "0.1", max = "0.95", persist = false,
+      description = "random split only (ignored with a split column)")
   private double trainFraction = 0.7;
 
-  @Parameter(label = "Random seed", persist = false)
+  @Parameter(label = "Random seed", persist = false,
+      description = "random split and LASSO cross-validation folds")
   private int seed = 42;
 
   @Parameter(label = "Univariable screening", persist = false)
@@ -182,11 +196,16 @@ public class TrainModelCommand implements Command {
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read " + cohortCsv + ": " + e.getMessage(), e);
     }
-    List<String> preds = list(predictors).isEmpty() ? c.columns() : list(predictors);
+    String split = splitColumn == null || splitColumn.isBlank() ? null : splitColumn.trim();
+    List<String> preds = new ArrayList<>(list(predictors).isEmpty() ? c.columns() : list(predictors));
+    if (split != null && list(predictors).isEmpty()) {
+      preds.remove(split); // "all columns" never includes the split column
+    }
     cat.retainAll(preds);
     ModelTrainer.Settings s = ModelTrainer.Settings.defaults(preds, cat)
         .withSeed(seed)
         .withTrainFraction(trainFraction)
+        .withSplitColumn(split, trainingValue)
         .withCompositionCoding(new TumourComposition.Coding(
             compositionCoding.equals("ordinal") ? TumourComposition.Scheme.ORDINAL
                 : TumourComposition.Scheme.INDICATOR, TumourComposition.parse(compositionReference)))
@@ -195,7 +214,8 @@ public class TrainModelCommand implements Command {
         .withLasso(lasso, lambdaRule.equals("lambda.min") ? ModelTrainer.LambdaRule.MIN
             : ModelTrainer.LambdaRule.ONE_SE, folds)
         .withMetadata(modelName, "Trained by HabitatJ Train Model on " + cohortCsv.getName()
-            + " (" + c.size() + " patients, outcome '" + outcomeColumn + "', seed " + seed + ")",
+            + " (" + c.size() + " patients, outcome '" + outcomeColumn + "', "
+            + (split == null ? "seed " + seed : "split column '" + split + "'") + ")",
             java.time.LocalDate.now().toString(), Map.of());
     ModelTrainer.Result r = ModelTrainer.train(c, s, IjProgress.create("Train Model"));
     try {
@@ -224,7 +244,7 @@ public class TrainModelCommand implements Command {
     if (reportFolder != null && !reportFolder.getPath().isBlank()) {
       writeReports(r);
     }
-    summary = "selected " + r.selected() + "; training AUC "
+    summary = r.splitDescription() + "; selected " + r.selected() + "; training AUC "
         + String.format(java.util.Locale.ROOT, "%.3f", r.train().roc().auc())
         + (r.test() == null ? "" : String.format(java.util.Locale.ROOT, ", test AUC %.3f",
             r.test().roc().auc()))

@@ -51,8 +51,8 @@ import org.scijava.module.ModuleItem;
  * the options (case C20).
  *
  * <p><b>Outputs</b>: images are shown (in batch mode they become batch-mode images, headless they
- * are only returned), tables go to a ResultsTable window named after the output (an output named
- * {@code results} goes to "Results", so {@code saveAs("Results", path)} works), other values are
+ * are only returned), tables go to a ResultsTable window titled with the output's label (an output
+ * named {@code results} goes to "Results", so {@code saveAs("Results", path)} works), other values are
  * logged when the command gives no table (else only a {@code summary}/{@code provenance} message).
  */
 public class CommandBridge implements PlugIn {
@@ -472,7 +472,7 @@ public class CommandBridge implements PlugIn {
           imp.show();
         }
       } else if (v instanceof ResultsTable rt) {
-        String t = tableTitle(name, rt.getTitle());
+        String t = tableTitle(cls, name, rt.getTitle());
         if (t.equals("Results")) {
           // the system table, so nResults/getResult/saveAs("Results") see it even when no
           // Results window can be shown (batch or headless ImageJ)
@@ -487,11 +487,34 @@ public class CommandBridge implements PlugIn {
     }
   }
 
-  private static String tableTitle(String name, String own) {
+  /**
+   * Window title of an output table: the table's own title if it has one; else "Results" for an
+   * output named {@code results} (ImageJ's system table); else the output's {@code @Parameter}
+   * label ("LASSO path" for the field {@code lassoPath}); else the output's name.
+   */
+  static String tableTitle(Class<?> cls, String name, String own) {
     if (own != null && !own.isBlank()) {
       return own;
     }
-    return name.equals("results") ? "Results" : name;
+    if (name.equals("results")) {
+      return "Results";
+    }
+    String label = outputLabel(cls, name);
+    return label == null ? name : label;
+  }
+
+  /** The {@code @Parameter} label of a command field (searching superclasses), or null. */
+  private static String outputLabel(Class<?> cls, String name) {
+    for (Class<?> c = cls; c != null; c = c.getSuperclass()) {
+      try {
+        org.scijava.plugin.Parameter a =
+            c.getDeclaredField(name).getAnnotation(org.scijava.plugin.Parameter.class);
+        return a == null || a.label().isBlank() ? null : a.label().trim();
+      } catch (NoSuchFieldException e) {
+        // look in the superclass
+      }
+    }
+    return null;
   }
 
   static String keyList(List<CommandParameter> params) {

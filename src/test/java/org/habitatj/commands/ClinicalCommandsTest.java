@@ -118,6 +118,14 @@ class ClinicalCommandsTest {
     assertTrue(perfCsv.startsWith("Set,n,Events,AUC,"), perfCsv);
     assertEquals(3, perfCsv.split("\n").length);
     assertTrue(Files.exists(reports.resolve("model2_lasso.csv")));
+    // report CSVs: plain decimals, no E-notation (Table.formatNumber; none of these values is
+    // below 1e-20)
+    for (String name : List.of("univariable", "lasso", "multivariable", "performance",
+        "decision_curve", "predictions")) {
+      String text = Files.readString(reports.resolve("model2_" + name + ".csv"));
+      assertFalse(java.util.regex.Pattern.compile("\\d[eE][-+]?\\d").matcher(text).find(),
+          name + ": " + text);
+    }
     // the plots are saved next to the tables as PNG, at the size of the plot images
     for (String png : List.of("roc", "calibration", "decision_curve", "nomogram")) {
       ImagePlus saved = ij.IJ.openImage(reports.resolve("model2_" + png + ".png").toString());

@@ -57,7 +57,7 @@ class ClinicalMacroTest {
             + "model_file=[" + tmp.resolve("m.json") + "] report_folder=[" + reports + "]');",
         "run('Compare ROC Curves', 'csv_file=[" + csv + "] outcome_column=malignant "
             + "score_columns=[ROMA, combined_ITH] id_column=id');",
-        "Table.save('" + saved + "', 'comparison');",
+        "Table.save('" + saved + "', 'ROC comparison');",
         "print('done');");
     ImageJ1.Run run = ImageJ1.runMacro(ij, macro, 150);
     String all = run.all();

@@ -29,6 +29,12 @@ import org.habitatj.core.stats.Univariable;
  * calibration, Hosmer–Lemeshow and decision curves on the training and test sets → {@link
  * NomogramModel} plus report tables. Deterministic for a given seed.
  *
+ * <p>Split: by default seeded stratified random ({@link StratifiedSplit}); with {@link
+ * Settings#withSplitColumn} a predefined split read from a cohort column with exactly two values
+ * (e.g. {@code cohort} = training / validation), rows with the training value train and the others
+ * are the test set (see {@link #explicitSplit}). The split is recorded in the model's {@link
+ * NomogramModel.TrainingSummary} and in the Performance table's "Split" column.
+ *
  * <p>Categorical predictors: a column whose values are all tumour-composition labels (cystic,
  * cystic-solid/mixed, solid or codes 0/1/2) and that is declared categorical uses the configured
  * {@link TumourComposition.Coding}; any other categorical column uses indicator coding with the
@@ -59,56 +65,98 @@ public final class ModelTrainer {
       String modelName,
       String provenance,
       String created,
-      Map<String, String> units) {
+      Map<String, String> units,
+      String splitColumn,
+      String trainingValue) {
 
-    /** Defaults: 7:3 split, seed 42, screening p &lt; 0.05 (Mann–Whitney), LASSO at λ_1se, 10 folds. */
+    /**
+     * Defaults: seeded stratified random 7:3 split (no split column), seed 42, screening
+     * p &lt; 0.05 (Mann–Whitney), LASSO at λ_1se, 10 folds.
+     */
     public static Settings defaults(List<String> predictors, Set<String> categorical) {
       return new Settings(List.copyOf(predictors), Set.copyOf(categorical),
           TumourComposition.Coding.defaults(), 0.7, 42, true, 0.05,
           Univariable.ContinuousTest.MANN_WHITNEY, true, LambdaRule.ONE_SE, 10, "model",
-          "trained with HabitatJ ModelTrainer", java.time.LocalDate.now().toString(), Map.of());
+          "trained with HabitatJ ModelTrainer", java.time.LocalDate.now().toString(), Map.of(), null, null);
     }
 
     public Settings withSeed(long s) {
       return new Settings(predictors, categorical, compositionCoding, trainFraction, s, screen,
-          screenP, continuousTest, lasso, lambdaRule, folds, modelName, provenance, created, units);
+          screenP, continuousTest, lasso, lambdaRule, folds, modelName, provenance, created, units,
+          splitColumn, trainingValue);
     }
 
     public Settings withScreening(boolean on, double p, Univariable.ContinuousTest t) {
       return new Settings(predictors, categorical, compositionCoding, trainFraction, seed, on, p, t,
-          lasso, lambdaRule, folds, modelName, provenance, created, units);
+          lasso, lambdaRule, folds, modelName, provenance, created, units,
+          splitColumn, trainingValue);
     }
 
     public Settings withLasso(boolean on, LambdaRule rule, int k) {
       return new Settings(predictors, categorical, compositionCoding, trainFraction, seed, screen,
-          screenP, continuousTest, on, rule, k, modelName, provenance, created, units);
+          screenP, continuousTest, on, rule, k, modelName, provenance, created, units,
+          splitColumn, trainingValue);
     }
 
     public Settings withTrainFraction(double f) {
       return new Settings(predictors, categorical, compositionCoding, f, seed, screen, screenP,
-          continuousTest, lasso, lambdaRule, folds, modelName, provenance, created, units);
+          continuousTest, lasso, lambdaRule, folds, modelName, provenance, created, units,
+          splitColumn, trainingValue);
     }
 
     public Settings withCompositionCoding(TumourComposition.Coding c) {
       return new Settings(predictors, categorical, c, trainFraction, seed, screen, screenP,
-          continuousTest, lasso, lambdaRule, folds, modelName, provenance, created, units);
+          continuousTest, lasso, lambdaRule, folds, modelName, provenance, created, units,
+          splitColumn, trainingValue);
     }
 
     public Settings withMetadata(String name, String prov, String date, Map<String, String> u) {
       return new Settings(predictors, categorical, compositionCoding, trainFraction, seed, screen,
-          screenP, continuousTest, lasso, lambdaRule, folds, name, prov, date, Map.copyOf(u));
+          screenP, continuousTest, lasso, lambdaRule, folds, name, prov, date, Map.copyOf(u),
+          splitColumn, trainingValue);
+    }
+
+    /**
+     * A predefined training/test split instead of the seeded random one: {@code column} must hold
+     * exactly two values; rows with {@code trainingValue} train, the others are the test set.
+     * An empty or null {@code trainingValue} means the value of the first row (file order). A
+     * null or blank {@code column} restores the random split. The split column is never a
+     * predictor; the seed still drives the LASSO cross-validation folds.
+     */
+    public Settings withSplitColumn(String column, String trainingValue) {
+      String c = column == null || column.isBlank() ? null : column.trim();
+      String t = c == null || trainingValue == null || trainingValue.isBlank() ? null
+          : trainingValue.trim();
+      return new Settings(predictors, categorical, compositionCoding, trainFraction, seed, screen,
+          screenP, continuousTest, lasso, lambdaRule, folds, modelName, provenance, created, units,
+          c, t);
     }
   }
+
+  /**
+   * A predefined split read from a cohort column: row indices (ascending, file order) of the two
+   * sets, the value that marks training rows and the other value (test rows), with the patient
+   * and event (outcome = 1) counts of each set.
+   */
+  public record ExplicitSplit(String column, String trainingValue, String testValue, int[] train,
+      int[] test, int trainEvents, int testEvents) {}
 
   /** Evaluation of the final model on one set. */
   public record Evaluation(String set, int[] y, double[] p, Roc roc, Diagnostics atCutoff,
       Calibration.Result calibration, HosmerLemeshow.Result hosmerLemeshow,
       DecisionCurve.Result decisionCurve) {}
 
-  /** Everything the training produced. */
+  /**
+   * Everything the training produced. {@code split} holds the training and test row indices of
+   * the cohort; with a split column its seed is the settings' seed (used for the CV folds only)
+   * and its fraction the realised training fraction, and {@code explicitSplit} describes the
+   * split (null for the seeded random split). {@code splitDescription} is the text recorded in
+   * the model file and the Performance table.
+   */
   public record Result(NomogramModel model, StratifiedSplit.Result split, List<String> screened,
       LassoLogistic.CvResult cv, List<String> selected, Logistic.Fit fit, Evaluation train,
-      Evaluation test, List<Table> tables, List<String> notes) {
+      Evaluation test, List<Table> tables, List<String> notes, ExplicitSplit explicitSplit,
+      String splitDescription) {
     public Table table(String title) {
       return tables.stream().filter(t -> t.title().equals(title)).findFirst()
           .orElseThrow(() -> new IllegalArgumentException("no table " + title));
@@ -133,8 +181,29 @@ public final class ModelTrainer {
     }
     List<String> notes = new ArrayList<>();
     int[] yAll = cohort.outcome();
-    progress.status("Splitting " + cohort.size() + " patients (seed " + s.seed() + ")");
-    StratifiedSplit.Result split = StratifiedSplit.split(yAll, s.trainFraction(), s.seed());
+    StratifiedSplit.Result split;
+    ExplicitSplit explicit = null;
+    String splitText;
+    if (s.splitColumn() == null) {
+      progress.status("Splitting " + cohort.size() + " patients (seed " + s.seed() + ")");
+      split = StratifiedSplit.split(yAll, s.trainFraction(), s.seed());
+      splitText = "random stratified " + Math.round(s.trainFraction() * 100) + ":"
+          + Math.round((1 - s.trainFraction()) * 100) + " split, seed " + s.seed();
+    } else {
+      if (s.predictors().contains(s.splitColumn())) {
+        throw new IllegalArgumentException("split column '" + s.splitColumn()
+            + "' cannot also be a predictor; remove it from the predictors");
+      }
+      progress.status("Splitting " + cohort.size() + " patients by column '" + s.splitColumn()
+          + "'");
+      explicit = explicitSplit(cohort, s.splitColumn(), s.trainingValue());
+      split = new StratifiedSplit.Result(explicit.train(), explicit.test(), s.seed(),
+          explicit.train().length / (double) cohort.size());
+      splitText = "split by column '" + explicit.column() + "': training = '"
+          + explicit.trainingValue() + "' (" + explicit.train().length + " patients, "
+          + explicit.trainEvents() + " events), test = '" + explicit.testValue() + "' ("
+          + explicit.test().length + " patients, " + explicit.testEvents() + " events)";
+    }
     Cohort tr = cohort.subset(split.train());
     Cohort te = cohort.subset(split.test());
     int[] y = tr.outcome();
@@ -157,7 +226,7 @@ public final class ModelTrainer {
         for (int i = 0; i < v.length; i++) {
           codes[i] = b.levels().indexOf(level(b, v[i]));
         }
-        r = Univariable.categorical(b.name(), codes, y, s.screenP());
+        r = Univariable.categorical(b.name(), codes, y, s.screenP(), b.levels());
       } else {
         r = Univariable.continuous(b.name(), tr.numeric(b.name()), y, s.continuousTest(), s.screenP());
       }
@@ -252,7 +321,7 @@ public final class ModelTrainer {
         "AUC lower 95%", "AUC upper 95%", "Cut-off", "Sensitivity", "Se lower", "Se upper",
         "Specificity", "Sp lower", "Sp upper", "Accuracy", "Acc lower", "Acc upper", "PPV",
         "PPV lower", "PPV upper", "NPV", "NPV lower", "NPV upper", "HL chi2", "HL df", "HL p",
-        "Calibration intercept", "Calibration slope", "Brier");
+        "Calibration intercept", "Calibration slope", "Brier", "Split");
     for (Evaluation e : new Evaluation[] {evTr, evTe}) {
       if (e == null) {
         continue;
@@ -265,7 +334,9 @@ public final class ModelTrainer {
           d.accuracy().upper(), d.ppv().estimate(), d.ppv().lower(), d.ppv().upper(),
           d.npv().estimate(), d.npv().lower(), d.npv().upper(), e.hosmerLemeshow().chiSquare(),
           e.hosmerLemeshow().df(), e.hosmerLemeshow().p(), e.calibration().intercept(),
-          e.calibration().slope(), e.calibration().brier());
+          e.calibration().slope(), e.calibration().brier(), explicit == null ? splitText
+              : explicit.column() + " = " + (e == evTr ? explicit.trainingValue()
+                  : explicit.testValue()));
     }
     Table.Builder dca = new Table.Builder("Decision curve", "Threshold", "Net benefit (train)",
         "Treat all (train)", "Net benefit (test)", "Treat all (test)", "Treat none");
@@ -319,15 +390,15 @@ public final class ModelTrainer {
     NomogramModel.Auc aTr = new NomogramModel.Auc(rocTr.auc(), rocTr.ciLower(), rocTr.ciUpper());
     NomogramModel.Auc aTe = evTe == null ? new NomogramModel.Auc(Double.NaN, Double.NaN, Double.NaN)
         : new NomogramModel.Auc(evTe.roc().auc(), evTe.roc().ciLower(), evTe.roc().ciUpper());
-    String summary = "split " + Math.round(s.trainFraction() * 100) + ":"
-        + Math.round((1 - s.trainFraction()) * 100) + " stratified; screening "
+    String summary = splitText + "; screening "
         + (s.screen() ? s.continuousTest() + "/chi-square-Fisher p<" + s.screenP() : "off")
         + "; LASSO " + (cv == null ? "off" : s.lambdaRule() + " " + s.folds() + "-fold CV")
         + "; risk cut-off = Youden on training predictions; selected " + selected;
     NomogramModel model = new NomogramModel(s.modelName(), cohort.outcomeName(),
         fit.coefficients()[0], terms, cutoff, 100,
         new NomogramModel.TrainingSummary(y.length, fit.events(), aTr, yTe.length, evTest, aTe,
-            s.seed(), summary),
+            s.seed(), summary, explicit == null ? null : explicit.column(),
+            explicit == null ? null : explicit.trainingValue()),
         s.created(), Version.VERSION, s.provenance());
     List<Table> tables = new ArrayList<>();
     tables.add(uni.build());
@@ -340,7 +411,57 @@ public final class ModelTrainer {
     tables.add(sp.build());
     progress.fraction(1);
     return new Result(model, split, List.copyOf(screened), cv, List.copyOf(selected), fit, evTr,
-        evTe, List.copyOf(tables), List.copyOf(notes));
+        evTe, List.copyOf(tables), List.copyOf(notes), explicit, splitText);
+  }
+
+  /**
+   * Reads a predefined split from {@code column}: exactly two distinct values; rows with
+   * {@code trainingValue} (or, when it is null/empty, the value of the first row) are the
+   * training set, the others the test set. Both sets must contain cases (outcome 1) and
+   * controls (outcome 0).
+   *
+   * @throws IllegalArgumentException naming the column and the values found when the column is
+   *     missing, has missing values, does not have exactly two values, does not contain the
+   *     training value, or when a set lacks cases or controls
+   */
+  public static ExplicitSplit explicitSplit(Cohort cohort, String column, String trainingValue) {
+    String[] v = cohort.categorical(column); // names the column / the rows with missing values
+    List<String> values = Arrays.stream(v).map(String::trim).distinct().toList();
+    if (values.size() != 2) {
+      throw new IllegalArgumentException(cohort.source() + ": split column '" + column
+          + "' must have exactly two values (training and test); found " + values.size() + ": "
+          + values);
+    }
+    String tv = trainingValue == null || trainingValue.isBlank() ? values.get(0)
+        : trainingValue.trim();
+    if (!values.contains(tv)) {
+      throw new IllegalArgumentException(cohort.source() + ": training value '" + tv
+          + "' is not in split column '" + column + "'; its values are " + values);
+    }
+    String other = values.get(0).equals(tv) ? values.get(1) : values.get(0);
+    int[] y = cohort.outcome();
+    List<Integer> tr = new ArrayList<>();
+    List<Integer> te = new ArrayList<>();
+    int[] events = new int[2];
+    for (int i = 0; i < v.length; i++) {
+      boolean train = v[i].trim().equals(tv);
+      (train ? tr : te).add(i);
+      events[train ? 0 : 1] += y[i];
+    }
+    int[] n = {tr.size(), te.size()};
+    String[] set = {"training", "test"};
+    String[] val = {tv, other};
+    for (int k = 0; k < 2; k++) {
+      if (events[k] == 0 || events[k] == n[k]) {
+        throw new IllegalArgumentException(cohort.source() + ": the " + set[k] + " set ("
+            + column + " = '" + val[k] + "', " + n[k] + " patients) has no "
+            + (events[k] == 0 ? "cases (" + cohort.outcomeName() + " = 1)"
+                : "controls (" + cohort.outcomeName() + " = 0)")
+            + "; both sets need cases and controls");
+      }
+    }
+    return new ExplicitSplit(column, tv, other, tr.stream().mapToInt(Integer::intValue).toArray(),
+        te.stream().mapToInt(Integer::intValue).toArray(), events[0], events[1]);
   }
 
   private static Evaluation evaluate(String set, int[] y, double[] p, double cutoff) {

@@ -149,9 +149,21 @@ public final class NomogramModel {
   /** An AUC with its 95% CI (NaN when not available). */
   public record Auc(double auc, double lower, double upper) {}
 
-  /** Training summary. */
+  /**
+   * Training summary. {@code splitColumn}/{@code trainingValue} name a predefined split (rows with
+   * that value trained, the others were the test set); both are null for the seeded random split,
+   * whose ratio is in {@code notes} and whose seed is {@code seed} (with a split column the seed
+   * only drove the LASSO cross-validation folds).
+   */
   public record TrainingSummary(int n, int events, Auc trainAuc, int nTest, int eventsTest, Auc testAuc,
-      long seed, String notes) {}
+      long seed, String notes, String splitColumn, String trainingValue) {
+
+    /** A summary of a seeded random split (no split column). */
+    public TrainingSummary(int n, int events, Auc trainAuc, int nTest, int eventsTest,
+        Auc testAuc, long seed, String notes) {
+      this(n, events, trainAuc, nTest, eventsTest, testAuc, seed, notes, null, null);
+    }
+  }
 
   /** Result of applying the model to one subject. */
   public record Prediction(double linearPredictor, double probability, String riskClass,
@@ -396,6 +408,10 @@ public final class NomogramModel {
       tr.add("testAuc", auc(training.testAuc()));
       tr.addProperty("seed", training.seed());
       tr.addProperty("notes", training.notes());
+      if (training.splitColumn() != null) {
+        tr.addProperty("splitColumn", training.splitColumn());
+        tr.addProperty("trainingValue", training.trainingValue());
+      }
       o.add("training", tr);
     }
     return GSON.toJson(o) + "\n";
@@ -459,7 +475,9 @@ public final class NomogramModel {
         tr = new TrainingSummary(t.get("n").getAsInt(), t.get("events").getAsInt(),
             aucOf(t.getAsJsonObject("trainAuc")), t.get("nTest").getAsInt(),
             t.get("eventsTest").getAsInt(), aucOf(t.getAsJsonObject("testAuc")),
-            t.get("seed").getAsLong(), t.has("notes") ? t.get("notes").getAsString() : "");
+            t.get("seed").getAsLong(), t.has("notes") ? t.get("notes").getAsString() : "",
+            t.has("splitColumn") ? t.get("splitColumn").getAsString() : null,
+            t.has("trainingValue") ? t.get("trainingValue").getAsString() : null);
       }
       return new NomogramModel(str(o, "name", source), str(o, "outcome", source),
           num(o, "intercept", source), terms, num(o, "riskCutoff", source),

@@ -2,7 +2,6 @@ package org.habitatj.core.stats;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A small immutable report table (title, column names, rows of String or Number cells) that the
@@ -53,7 +52,10 @@ public record Table(String title, List<String> columns, List<List<Object>> rows)
     return rows.get(row).get(c);
   }
 
-  /** CSV text (RFC 4180 quoting, '.' decimal separator, full double precision). */
+  /**
+   * CSV text (RFC 4180 quoting, '.' decimal separator, full double precision; numbers as in
+   * {@link #formatNumber}).
+   */
   public String toCsv() {
     StringBuilder sb = new StringBuilder();
     sb.append(String.join(",", columns.stream().map(Table::quote).toList())).append('\n');
@@ -70,11 +72,38 @@ public record Table(String title, List<String> columns, List<List<Object>> rows)
     return sb.toString();
   }
 
+  /** Below this magnitude (non-zero) a CSV number is written in E-notation. */
+  public static final double PLAIN_MIN = 1e-20;
+  /** From this magnitude on a CSV number is written in E-notation. */
+  public static final double PLAIN_MAX = 1e20;
+
   private static String num(Object o) {
-    if (o instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
-      return String.format(Locale.ROOT, "%.1f", d);
+    if (o instanceof Double || o instanceof Float) {
+      return formatNumber(((Number) o).doubleValue());
     }
     return o.toString();
+  }
+
+  /**
+   * A double for a CSV cell: plain decimal notation with the shortest digits that read back as
+   * the same double ({@link Double#toString}'s digits, so full precision and no noise digits):
+   * {@code 3.2471488641964486E-4} → {@code 0.00032471488641964486}, {@code -3.4E-16} →
+   * {@code -0.00000000000000034}, {@code 1.0E7} → {@code 10000000.0}; integral values keep one
+   * decimal ({@code 3.0}). Only magnitudes below {@link #PLAIN_MIN} (e.g. p = 2.2E-25, whose
+   * plain form would need 25 leading zeros) or from {@link #PLAIN_MAX} on stay in Java's
+   * E-notation. NaN and ±Infinity are written as {@code NaN}, {@code Infinity}, {@code -Infinity}.
+   */
+  public static String formatNumber(double v) {
+    if (!Double.isFinite(v)) {
+      return Double.toString(v);
+    }
+    double a = Math.abs(v);
+    if (a != 0 && (a < PLAIN_MIN || a >= PLAIN_MAX)) {
+      return Double.toString(v);
+    }
+    String plain = new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros()
+        .toPlainString();
+    return plain.contains(".") ? plain : plain + ".0";
   }
 
   private static String quote(String s) {

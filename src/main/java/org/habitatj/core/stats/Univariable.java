@@ -63,6 +63,18 @@ public final class Univariable {
 
   /** Screens a categorical predictor coded as arbitrary numeric levels. */
   public static Row categorical(String name, double[] x, int[] y, double threshold) {
+    return categorical(name, x, y, threshold, null);
+  }
+
+  /**
+   * Screens a categorical predictor coded as level indices 0, 1, ... into {@code levelNames};
+   * the summaries count each level under its name ({@code cystic: 7; solid: 11}). With null
+   * names the summaries show the codes.
+   *
+   * @throws IllegalArgumentException if a code is not an index into {@code levelNames}
+   */
+  public static Row categorical(String name, double[] x, int[] y, double threshold,
+      List<String> levelNames) {
     Linalg.checkLabels(y);
     TreeSet<Double> lv = new TreeSet<>();
     for (double v : x) {
@@ -106,11 +118,23 @@ public final class Univariable {
     StringBuilder s0 = new StringBuilder();
     StringBuilder s1 = new StringBuilder();
     for (int l = 0; l < levels.size(); l++) {
-      String lab = fmtLevel(levels.get(l));
+      String lab = label(levels.get(l), levelNames, name);
       s0.append(l > 0 ? "; " : "").append(lab).append(": ").append(t[l][0]);
       s1.append(l > 0 ? "; " : "").append(lab).append(": ").append(t[l][1]);
     }
     return new Row(name, true, tn, stat, p, p < threshold, s0.toString(), s1.toString());
+  }
+
+  private static String label(double code, List<String> names, String predictor) {
+    if (names == null) {
+      return fmtLevel(code);
+    }
+    int i = (int) code;
+    if (i != code || i < 0 || i >= names.size()) {
+      throw new IllegalArgumentException(predictor + ": level code " + fmtLevel(code)
+          + " has no name among " + names);
+    }
+    return names.get(i);
   }
 
   private static String fmtLevel(double v) {

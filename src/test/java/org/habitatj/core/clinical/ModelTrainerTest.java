@@ -68,6 +68,7 @@ class ModelTrainerTest {
     }
     // the summary AUC equals an independent ROC of these probabilities
     assertEquals(Roc.of(p, tr.outcome()).auc(), a.model().training().trainAuc().auc(), 1e-15);
+    assertEquals("random stratified 70:30 split, seed 42", a.splitDescription());
     // 75 per class, round(0.7 * 75) = round(52.5) = 53 per class -> 106 train, 44 test
     assertEquals(106, a.model().training().n());
     assertEquals(44, a.model().training().nTest());
@@ -106,6 +107,33 @@ class ModelTrainerTest {
     assertEquals("cystic", t.reference());
     assertArrayEquals(new double[] {0, f.coefficients()[2], f.coefficients()[3]},
         t.levelCoefficients(), 1e-12);
+  }
+
+  @Test
+  void univariableTableNamesTheCategoricalLevels() {
+    Cohort c = cohort();
+    ModelTrainer.Result r = ModelTrainer.train(c, ModelTrainer.Settings.defaults(
+        List.of("f0", "composition"), Set.of("composition")).withLasso(false, null, 10),
+        Progress.NONE);
+    // independent count of the training rows per level and outcome
+    Cohort tr = c.subset(r.split().train());
+    String[] comp = tr.categorical("composition");
+    int[] y = tr.outcome();
+    String[] names = {"cystic", "cystic-solid", "solid"};
+    StringBuilder[] exp = {new StringBuilder(), new StringBuilder()};
+    for (int cls = 0; cls <= 1; cls++) {
+      for (String n : names) {
+        int k = 0;
+        for (int i = 0; i < y.length; i++) {
+          k += y[i] == cls && comp[i].equals(n) ? 1 : 0;
+        }
+        exp[cls].append(exp[cls].length() > 0 ? "; " : "").append(n).append(": ").append(k);
+      }
+    }
+    assertEquals("composition", r.table("Univariable").get(1, "Predictor"));
+    assertEquals(exp[0].toString(), r.table("Univariable").get(1, "Controls (y=0)"));
+    assertEquals(exp[1].toString(), r.table("Univariable").get(1, "Cases (y=1)"));
+    assertTrue(exp[0].toString().startsWith("cystic: "), exp[0].toString());
   }
 
   @Test

@@ -36,6 +36,23 @@ class UnivariableTest {
   }
 
   @Test
+  void levelNamesInTheSummaries() {
+    // codes index the names: 0 = cystic (2 controls), 2 = solid (1 control, 3 cases); code 1
+    // (cystic-solid) does not occur and is not listed
+    double[] x = {0, 0, 2, 2, 2, 2};
+    int[] y = {0, 0, 0, 1, 1, 1};
+    Univariable.Row r = Univariable.categorical("composition", x, y, 0.05,
+        java.util.List.of("cystic", "cystic-solid", "solid"));
+    assertEquals("cystic: 2; solid: 1", r.summaryControls());
+    assertEquals("cystic: 0; solid: 3", r.summaryCases());
+    assertEquals("0: 2; 2: 1", Univariable.categorical("c", x, y, 0.05).summaryControls());
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> Univariable.categorical("composition", x, y, 0.05,
+            java.util.List.of("cystic", "solid")));
+    assertEquals("composition: level code 2 has no name among [cystic, solid]", e.getMessage());
+  }
+
+  @Test
   void mannWhitneyExactSmallSample() {
     // complete separation, 3 vs 3, no ties: exact two-sided p = 2/C(6,3) = 0.1
     double[] x = {1, 2, 3, 4, 5, 6};

@@ -1,0 +1,83 @@
+package org.habitatj.commands;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ij.measure.ResultsTable;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import org.habitatj.core.clinical.NomogramModel;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scijava.Context;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+
+/** Train Model with a split column, through SciJava (the path a macro takes). */
+class TrainModelSplitCommandTest {
+  static Context context;
+  static CommandService cs;
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void start() {
+    context = new Context(CommandService.class);
+    cs = context.getService(CommandService.class);
+  }
+
+  @AfterAll
+  static void stop() {
+    context.dispose();
+  }
+
+  @Test
+  void allColumnsNeverIncludeTheSplitColumn() throws Exception {
+    Path csv = tmp.resolve("cohort.csv");
+    Files.writeString(csv, org.habitatj.core.clinical.ModelTrainerSplitColumnTest.CSV);
+    File model = tmp.resolve("m.json").toFile();
+    Path reports = tmp.resolve("reports");
+    CommandModule m = cs.run(TrainModelCommand.class, true, "cohortCsv", csv.toFile(),
+        "outcomeColumn", "malignant", "predictors", "", "categoricalColumns", "",
+        "splitColumn", "cohort", "trainingValue", "training", "screening", false, "lasso", false,
+        "modelFile", model, "reportFolder", reports.toFile()).get();
+    ResultsTable uni = (ResultsTable) m.getOutput("univariable");
+    List<String> preds = new ArrayList<>();
+    for (int i = 0; i < uni.size(); i++) {
+      preds.add(uni.getStringValue("Predictor", i));
+    }
+    assertEquals(List.of("x", "z"), preds); // "all columns" = x, z; not cohort
+    ResultsTable perf = (ResultsTable) m.getOutput("performance");
+    assertEquals(8, perf.getValue("n", 0), 0);
+    assertEquals(6, perf.getValue("n", 1), 0);
+    assertEquals("cohort = training", perf.getStringValue("Split", 0));
+    assertEquals("cohort = validation", perf.getStringValue("Split", 1));
+    NomogramModel nm = NomogramModel.read(model.toPath());
+    assertEquals("cohort", nm.training().splitColumn());
+    assertEquals("training", nm.training().trainingValue());
+    assertEquals(List.of("x", "z"), nm.terms().stream().map(NomogramModel.Term::name).toList());
+    String summary = (String) m.getOutput("summary");
+    assertTrue(summary.startsWith("split by column 'cohort': training = 'training' (8 patients"),
+        summary);
+    String perfCsv = Files.readString(reports.resolve("m_performance.csv"));
+    assertTrue(perfCsv.split("\n")[1].endsWith(",cohort = training"), perfCsv);
+
+    // a training value the column does not have
+    ExecutionException e = assertThrows(ExecutionException.class, () -> cs.run(
+        TrainModelCommand.class, true, "cohortCsv", csv.toFile(), "predictors", "x",
+        "categoricalColumns", "", "splitColumn", "cohort", "trainingValue", "train",
+        "modelFile", tmp.resolve("m2.json").toFile()).get());
+    Throwable c = e;
+    while (c.getCause() != null) {
+      c = c.getCause();
+    }
+    assertEquals("cohort.csv: training value 'train' is not in split column 'cohort'; its "
+        + "values are [validation, training]", c.getMessage());
+  }
+}
