@@ -132,7 +132,7 @@ public class RunIthPipelineCommand extends ImageMaskCommand {
         rs = p.settings();
         notes.addAll(p.warnings());
       } catch (IOException e) {
-        throw new IllegalArgumentException("cannot read " + settingsFile + ": " + e.getMessage());
+        throw ImageInputs.readError("settings", settingsFile, e);
       }
     }
     CasePipeline.Settings d = CasePipeline.Settings.defaults();

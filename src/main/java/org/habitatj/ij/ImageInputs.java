@@ -206,6 +206,14 @@ public final class ImageInputs {
     if (m.startsWith(prefix)) {
       m = m.substring(prefix.length());
     }
+    // java.nio's file exceptions carry only the path as their message
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      m = "no such file";
+    } else if (e instanceof java.nio.file.AccessDeniedException) {
+      m = "permission denied";
+    } else if (m.equals(f.toString())) {
+      m = e.getClass().getSimpleName();
+    }
     return new IllegalArgumentException("cannot read the " + what + " file " + f + ": " + m, e);
   }
 

@@ -306,6 +306,22 @@ class PipelineCliTest {
     assertEquals("STS_008", rt.getStringValue("case_id", 0));
   }
 
+  /** The skipped-nomogram note says what is missing; a missing YAML is named once. */
+  @Test
+  void skippedNomogramNamesWhatIsMissingAndMissingYamlIsNamedOnce() throws Exception {
+    String[] r = pipeline(IMAGE, MASK, "nomo", "composition=solid");
+    assertEquals("0", r[0], r[2]);
+    JsonObject js = json(tmp.resolve("nomo").resolve("settings.json"));
+    assertTrue(js.get("notes").toString().contains("nomogram skipped: it needs ROMA, composition "
+        + "and a combined ITH score; missing: ROMA (roma=...)"), js.get("notes").toString());
+    Path yaml = tmp.resolve("absent.yaml");
+    r = pipeline(IMAGE, MASK, "yaml", "settings_file=" + yaml);
+    assertEquals("1", r[0], r[2]);
+    assertTrue(r[2].contains("cannot read the settings file " + yaml + ": "), r[2]);
+    assertEquals(1, r[2].split(java.util.regex.Pattern.quote(yaml.toString()), -1).length - 1,
+        r[2]);
+  }
+
   /** A label given twice, differently, is an error (not silently the last one). */
   @Test
   void conflictingLabelOptionsAreRefused() {

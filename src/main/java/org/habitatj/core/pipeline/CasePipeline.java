@@ -272,7 +272,19 @@ public final class CasePipeline {
       notes.add("nomogram: the bundled model is ILLUSTRATIVE (fitted on synthetic data), not a "
           + "clinical tool");
     } else if (clinical.roma() != null || clinical.composition() != null) {
-      notes.add("nomogram skipped: it needs ROMA, composition and a combined ITH score");
+      List<String> missing = new ArrayList<>();
+      if (clinical.roma() == null) {
+        missing.add("ROMA (roma=...)");
+      }
+      if (clinical.composition() == null) {
+        missing.add("the tumour composition (composition=...)");
+      }
+      if (habitats.combined() == null) {
+        missing.add("a combined ITH score (it needs a peritumoral ring: ring_mm > 0 with ring "
+            + "voxels on the habitat slice)");
+      }
+      notes.add("nomogram skipped: it needs ROMA, composition and a combined ITH score; missing: "
+          + String.join(", ", missing));
     }
     progress.fraction(1);
     return new Result(features, ring, z, maps, habitats, nomogram, notes);
