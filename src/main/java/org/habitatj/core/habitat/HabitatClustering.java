@@ -109,7 +109,7 @@ public final class HabitatClustering {
     /** @throws IllegalArgumentException on an invalid value */
     public Options {
       if (k < 2) {
-        throw new IllegalArgumentException("K must be >= 2, got " + k);
+        throw new IllegalArgumentException("the number of habitats K must be >= 2, got " + k);
       }
       if (restarts < 1 || maxIter < 1) {
         throw new IllegalArgumentException("restarts and maxIter must be >= 1");
