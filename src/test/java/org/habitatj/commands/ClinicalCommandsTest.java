@@ -16,31 +16,14 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.habitatj.core.clinical.BundledModelGenerator;
 import org.habitatj.core.clinical.NomogramModel;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.Context;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
 import org.scijava.module.ModuleItem;
 
 /** Runs every clinical command headless through SciJava and checks that every output is set. */
-class ClinicalCommandsTest {
-  static Context context;
-  static CommandService cs;
+class ClinicalCommandsTest extends SciJavaCommandTestBase {
   @TempDir Path tmp;
-
-  @BeforeAll
-  static void start() {
-    context = new Context(CommandService.class);
-    cs = context.getService(CommandService.class);
-  }
-
-  @AfterAll
-  static void stop() {
-    context.dispose();
-  }
 
   static CommandModule run(Class<? extends org.scijava.command.Command> c, Object... inputs)
       throws Exception {

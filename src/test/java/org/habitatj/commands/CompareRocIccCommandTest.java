@@ -8,30 +8,13 @@ import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.Context;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
 import org.scijava.module.ModuleItem;
 
-class CompareRocIccCommandTest {
-  static Context context;
-  static CommandService cs;
+class CompareRocIccCommandTest extends SciJavaCommandTestBase {
   @TempDir Path tmp;
-
-  @BeforeAll
-  static void start() {
-    context = new Context(CommandService.class);
-    cs = context.getService(CommandService.class);
-  }
-
-  @AfterAll
-  static void stop() {
-    context.dispose();
-  }
 
   static void allOutputsSet(CommandModule m) {
     for (ModuleItem<?> out : m.getInfo().outputs()) {

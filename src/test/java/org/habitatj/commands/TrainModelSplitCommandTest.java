@@ -12,30 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.habitatj.core.clinical.NomogramModel;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.Context;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
 
 /** Train Model with a split column, through SciJava (the path a macro takes). */
-class TrainModelSplitCommandTest {
-  static Context context;
-  static CommandService cs;
+class TrainModelSplitCommandTest extends SciJavaCommandTestBase {
   @TempDir Path tmp;
-
-  @BeforeAll
-  static void start() {
-    context = new Context(CommandService.class);
-    cs = context.getService(CommandService.class);
-  }
-
-  @AfterAll
-  static void stop() {
-    context.dispose();
-  }
 
   @Test
   void allColumnsNeverIncludeTheSplitColumn() throws Exception {
