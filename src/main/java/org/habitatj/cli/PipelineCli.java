@@ -94,6 +94,10 @@ final class PipelineCli {
         int k = a.indexOf('=');
         String key = a.substring(0, k).toLowerCase(Locale.ROOT);
         String value = a.substring(k + 1);
+        if (value.length() >= 2 && value.startsWith("[") && value.endsWith("]")) {
+          // a value copied from a macro line: [glcm,glrlm], [my case]
+          value = value.substring(1, value.length() - 1);
+        }
         if (INPUT_KEYS.contains(key)) {
           err.println("error: '" + key + "' is not used on the command line: give IMAGE and MASK"
               + " as arguments and the folder with --out");

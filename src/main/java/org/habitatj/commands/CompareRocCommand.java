@@ -61,6 +61,12 @@ public class CompareRocCommand implements Command {
       throw new IllegalArgumentException("give at least one score column");
     }
     String group = groupColumn == null ? "" : groupColumn.trim();
+    String id = idColumn == null || idColumn.isBlank() ? null : idColumn.trim();
+    if (!group.isEmpty() && (group.equals(outcomeColumn.trim()) || group.equals(id))) {
+      throw new IllegalArgumentException("group column '" + group + "' is the "
+          + (group.equals(id) ? "ID" : "outcome") + " column; give a column with two groups of "
+          + "patients (e.g. cohort)");
+    }
     Cohort c;
     try {
       c = CohortCsv.read(csvFile.toPath(), outcomeColumn.trim(),

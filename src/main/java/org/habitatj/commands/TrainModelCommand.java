@@ -177,6 +177,17 @@ public class TrainModelCommand implements Command {
     }
   }
 
+  /** The CSV's column names (first record). */
+  private static List<String> header(File csv) {
+    try (java.io.Reader r = java.nio.file.Files.newBufferedReader(csv.toPath())) {
+      return org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader()
+          .setSkipHeaderRecord(true).get().parse(r).getHeaderNames().stream().map(String::trim)
+          .toList();
+    } catch (IOException | RuntimeException e) {
+      return List.of(); // CohortCsv.read reports the problem with its own message
+    }
+  }
+
   @Override
   public void run() {
     if (cohortCsv == null) {
@@ -189,6 +200,11 @@ public class TrainModelCommand implements Command {
       throw new IllegalArgumentException("model file " + modelFile + " already exists; choose a new name");
     }
     Set<String> cat = new LinkedHashSet<>(list(categoricalColumns));
+    if (list(predictors).isEmpty()) {
+      // "all columns": a categorical column the CSV does not have (e.g. the default composition)
+      // is simply not there to use; one that is listed as a predictor must exist
+      cat.retainAll(header(cohortCsv));
+    }
     String id = idColumn == null || idColumn.isBlank() ? null : idColumn.trim();
     Cohort c;
     try {
@@ -197,6 +213,11 @@ public class TrainModelCommand implements Command {
       throw new IllegalArgumentException("cannot read " + cohortCsv + ": " + e.getMessage(), e);
     }
     String split = splitColumn == null || splitColumn.isBlank() ? null : splitColumn.trim();
+    if (split != null && (split.equals(outcomeColumn.trim()) || split.equals(id))) {
+      throw new IllegalArgumentException("split column '" + split + "' is the "
+          + (split.equals(id) ? "ID" : "outcome") + " column; give a column that tells "
+          + "training from validation patients (e.g. cohort)");
+    }
     List<String> preds = new ArrayList<>(list(predictors).isEmpty() ? c.columns() : list(predictors));
     if (split != null && list(predictors).isEmpty()) {
       preds.remove(split); // "all columns" never includes the split column

@@ -9,7 +9,7 @@ public final class ReportTables {
   /** Decimals of a column of ordinary values (AUC 0.9517, OR 2.3456). */
   static final int DECIMALS = 4;
   /** Most decimals before a column of small values (p-values, lambdas) turns scientific. */
-  static final int MAX_DECIMALS = 8;
+  static final int MAX_DECIMALS = 12;
 
   private ReportTables() {}
 
@@ -54,7 +54,7 @@ public final class ReportTables {
    * Display decimals of a numeric column: null (ImageJ's automatic format: integers without
    * decimals) when every finite value is an integer; otherwise {@link #DECIMALS}, or more so that
    * the smallest non-zero |value| shows two significant digits (p = 0.00012 → 5 decimals), up to
-   * {@link #MAX_DECIMALS}; beyond that (p = 3e-12) ImageJ's scientific notation with 3 decimals
+   * {@link #MAX_DECIMALS} (12: p = 1.4e-10 shows as 0.00000000014); beyond that (p = 3e-14) ImageJ's scientific notation with 3 decimals
    * (a negative count, as {@link ResultsTable#setDecimalPlaces} takes it).
    */
   static Integer decimals(List<Double> values) {

@@ -322,6 +322,15 @@ class PipelineCliTest {
         r[2]);
   }
 
+  /** Values copied from a macro line keep working: [a,b] and [with space]. */
+  @Test
+  void bracketedMacroValuesAreAccepted() {
+    String[] r = pipeline(IMAGE, MASK, "brackets", "bin_width=[25]",
+        "case_id=[my case]");
+    assertEquals("0", r[0], r[2]);
+    assertTrue(r[1].startsWith("case my case\n"), r[1]);
+  }
+
   /** A label given twice, differently, is an error (not silently the last one). */
   @Test
   void conflictingLabelOptionsAreRefused() {

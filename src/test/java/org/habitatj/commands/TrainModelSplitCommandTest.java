@@ -63,4 +63,37 @@ class TrainModelSplitCommandTest extends SciJavaCommandTestBase {
     assertEquals("cohort.csv: training value 'train' is not in split column 'cohort'; its "
         + "values are [validation, training]", c.getMessage());
   }
+
+  /** The outcome as split column, and a cohort without the default composition column. */
+  @Test
+  void outcomeAsSplitColumnIsNamedAndAMissingDefaultCategoricalColumnIsIgnored() throws Exception {
+    Path csv = tmp.resolve("nocomp.csv");
+    StringBuilder sb = new StringBuilder("id,cohort,malignant,ROMA\n");
+    double[] roma = {5, 40, 8, 60, 12, 35, 7, 80, 15, 45, 9, 70, 20, 30, 6, 55};
+    for (int i = 0; i < roma.length; i++) {
+      int y = roma[i] > 25 ? 1 : 0;
+      if (i == 3 || i == 4) {
+        y = 1 - y; // not separable
+      }
+      sb.append("p").append(i).append(',').append(i % 4 == 3 ? "validation" : "training")
+          .append(',').append(y).append(',').append(roma[i]).append('\n');
+    }
+    Files.writeString(csv, sb.toString());
+    Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+        () -> cs.run(TrainModelCommand.class, true, "cohortCsv", csv.toFile(), "outcomeColumn",
+            "malignant", "predictors", "", "splitColumn", "malignant", "modelFile",
+            tmp.resolve("m1.json").toFile()).get());
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    org.junit.jupiter.api.Assertions.assertEquals("split column 'malignant' is the outcome "
+        + "column; give a column that tells training from validation patients (e.g. cohort)",
+        root.getMessage());
+    // predictors=[] with the default categorical_columns=composition, which this CSV lacks
+    cs.run(TrainModelCommand.class, true, "cohortCsv", csv.toFile(), "outcomeColumn",
+        "malignant", "predictors", "", "splitColumn", "cohort", "trainingValue", "training",
+        "modelFile", tmp.resolve("m2.json").toFile()).get();
+    org.junit.jupiter.api.Assertions.assertTrue(Files.exists(tmp.resolve("m2.json")));
+  }
 }

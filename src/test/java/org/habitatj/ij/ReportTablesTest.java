@@ -23,7 +23,9 @@ class ReportTablesTest {
     // smallest 0.00012: log10 = -3.92, two significant digits need 5 decimals
     assertEquals(5, ReportTables.decimals(List.of(0.47, 0.00012)));
     assertEquals(8, ReportTables.decimals(List.of(0.5, 1.5e-7)));
-    assertEquals(-3, ReportTables.decimals(List.of(0.5, 3e-12))); // scientific, 3 decimals
+    // p = 1.367e-10 (a strong score's DeLong p): 11 decimals, still plain
+    assertEquals(11, ReportTables.decimals(List.of(0.0455, 1.367e-10)));
+    assertEquals(-3, ReportTables.decimals(List.of(0.5, 3e-14))); // scientific, 3 decimals
   }
 
   @Test

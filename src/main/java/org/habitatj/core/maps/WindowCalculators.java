@@ -36,7 +36,7 @@ final class WindowCalculators {
         return new FamilyWindowCalculator(TextureFamilies.byName(family));
       default:
         throw new IllegalArgumentException(
-            "no feature-map calculator for class '" + family + "' (yet); available: "
+            "no feature-map calculator for class '" + family + "'; available: "
                 + "firstorder, glcm, glrlm, glszm, gldm, ngtdm");
     }
   }
