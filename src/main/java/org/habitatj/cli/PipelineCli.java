@@ -99,6 +99,10 @@ final class PipelineCli {
           value = value.substring(1, value.length() - 1);
         }
         if (INPUT_KEYS.contains(key)) {
+          if (key.equals("overwrite")) {
+            err.println("error: 'overwrite' is not used on the command line: add --overwrite");
+            return 2;
+          }
           err.println("error: '" + key + "' is not used on the command line: give IMAGE and MASK"
               + " as arguments and the folder with --out");
           return 2;

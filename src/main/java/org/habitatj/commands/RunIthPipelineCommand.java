@@ -4,6 +4,7 @@ import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -178,7 +179,15 @@ public class RunIthPipelineCommand extends ImageMaskCommand {
         PipelineOutputs.write(outputDir.toPath(), id, img, res, settingsMap, inputFiles,
             overwrite);
       } catch (IOException e) {
-        throw new IllegalArgumentException("cannot write to " + outputDir + ": " + e.getMessage());
+        String why = e.getMessage() == null || e.getMessage().equals(outputDir.toString())
+            ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof java.nio.file.FileAlreadyExistsException
+            || Files.isRegularFile(outputDir.toPath())) {
+          why = "it is a file, not a folder";
+        } else if (e instanceof java.nio.file.AccessDeniedException) {
+          why = "permission denied";
+        }
+        throw new IllegalArgumentException("cannot write to " + outputDir + ": " + why, e);
       }
     }
     results = Tables.of(List.of(res.row(id)));

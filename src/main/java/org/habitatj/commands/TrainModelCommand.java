@@ -239,11 +239,6 @@ public class TrainModelCommand implements Command {
             + (split == null ? "seed " + seed : "split column '" + split + "'") + ")",
             java.time.LocalDate.now().toString(), Map.of());
     ModelTrainer.Result r = ModelTrainer.train(c, s, IjProgress.create("Train Model"));
-    try {
-      r.model().write(modelFile.toPath(), false);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot write " + modelFile + ": " + e.getMessage(), e);
-    }
     univariable = ReportTables.toResultsTable(r.table("Univariable"));
     lassoPath = r.cv() == null ? new ResultsTable() : ReportTables.toResultsTable(r.table("LASSO"));
     multivariable = ReportTables.toResultsTable(r.table("Multivariable"));
@@ -263,7 +258,12 @@ public class TrainModelCommand implements Command {
         ev.stream().map(ModelTrainer.Evaluation::decisionCurve).toList(), names).getImagePlus();
     nomogram = NomogramDrawing.draw(r.model(), 1000);
     if (reportFolder != null && !reportFolder.getPath().isBlank()) {
-      writeReports(r);
+      writeReports(r); // first: a refused report file leaves no model file behind either
+    }
+    try {
+      r.model().write(modelFile.toPath(), false);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot write " + modelFile + ": " + e.getMessage(), e);
     }
     summary = r.splitDescription() + "; selected " + r.selected() + "; training AUC "
         + String.format(java.util.Locale.ROOT, "%.3f", r.train().roc().auc())

@@ -124,6 +124,8 @@ class ClinicalCommandsTest extends SciJavaCommandTestBase {
     assertThrows(ExecutionException.class, () -> cs.run(TrainModelCommand.class, true,
         "cohortCsv", csv.toFile(), "modelFile", model3, "reportFolder", reports.toFile()).get());
     assertFalse(Files.exists(reports.resolve("model3_performance.csv")));
+    // nor the model file, so the same command can be run again once the clash is resolved
+    assertFalse(model3.exists(), "model file written although the reports were refused");
 
     // apply: one patient with the bundled model (no model file)
     CommandModule a = run(ApplyNomogramCommand.class, "values",
