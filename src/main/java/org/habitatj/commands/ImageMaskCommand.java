@@ -82,8 +82,10 @@ abstract class ImageMaskCommand implements Command {
         : ImageInputs.isLabelImage(maskSource) ? ImageInputs.LABEL_IMAGE : ImageInputs.ROI_MANAGER;
     String m = src.equals(ImageInputs.MASK_FILE) ? PipelineInputs.path(maskFile)
         : src.equals(ImageInputs.LABEL_IMAGE) ? maskImage.getTitle() : null;
+    // an image opened by File > Import > NIfTI/NRRD (HabitatJ) knows its file
+    String opened = ImageInputs.present(imageFile) ? null : image.getProp("habitatj.source");
     return new PipelineInputs(ImageInputs.present(imageFile) ? PipelineInputs.path(imageFile)
-        : image.getTitle(), src, m, sel.label(), sel.labelChoice(),
+        : opened != null ? opened : image.getTitle(), src, m, sel.label(), sel.labelChoice(),
         sel.resampled());
   }
 

@@ -96,7 +96,9 @@ public class RunIthPipelineCommand extends ImageMaskCommand {
     List<String> notes = new ArrayList<>();
     Volume img = volume(notes);
     ImageInputs.SelectedMask sel = selectMask(img, notes);
+    String source = ImageInputs.present(imageFile) ? null : image.getProp("habitatj.source");
     String id = ImageInputs.present(imageFile) ? PipelineInputs.defaultCaseId(imageFile.toPath())
+        : source != null ? PipelineInputs.defaultCaseId(java.nio.file.Path.of(source))
         : image.getTitle().replaceAll("(?i)\\.(nii\\.gz|nii|nrrd|nhdr|tiff?)$", "");
     List<Path> files = new ArrayList<>();
     if (ImageInputs.present(imageFile)) {
