@@ -235,7 +235,8 @@ public class TrainModelCommand implements Command {
         .withLasso(lasso, lambdaRule.equals("lambda.min") ? ModelTrainer.LambdaRule.MIN
             : ModelTrainer.LambdaRule.ONE_SE, folds)
         .withMetadata(modelName, "Trained by HabitatJ Train Model on " + cohortCsv.getName()
-            + " (" + c.size() + " patients, outcome '" + outcomeColumn + "', "
+            + " (" + c.size() + " patients in the file, training and test sets together; "
+            + "outcome '" + outcomeColumn + "', "
             + (split == null ? "seed " + seed : "split column '" + split + "'") + ")",
             java.time.LocalDate.now().toString(), Map.of());
     ModelTrainer.Result r = ModelTrainer.train(c, s, IjProgress.create("Train Model"));
