@@ -172,10 +172,14 @@ public final class PeritumoralRing {
     // work on the tumour bounding box grown by the reach along each axis, clipped to the image
     int[] lo = new int[3];
     int[] hi = new int[3];
+    List<String> clipped = new ArrayList<>();
     for (int a = 0; a < 3; a++) {
       int reach = (a < axes) ? (int) Math.floor(distanceMm / g.spacing(a) * (1 + 1e-9)) : 0;
       lo[a] = Math.max(0, bb[a] - reach);
       hi[a] = Math.min(s[a] - 1, bb[a + 3] + reach);
+      if (reach > 0 && (bb[a] - reach < 0 || bb[a + 3] + reach > s[a] - 1)) {
+        clipped.add(axis[a]);
+      }
     }
     int cx = hi[0] - lo[0] + 1;
     int cy = hi[1] - lo[1] + 1;
@@ -213,6 +217,10 @@ public final class PeritumoralRing {
       }
     }
     Mask mask = new Mask(ring, g);
+    if (!clipped.isEmpty() && !mask.isEmpty()) {
+      warnings.add("the ring reaches the image border along " + String.join(", ", clipped)
+          + " and is clipped there (thinner than " + fmt(distanceMm) + " mm on that side)");
+    }
     String empty = null;
     if (mask.isEmpty()) {
       if (grown == 0) {

@@ -96,7 +96,16 @@ class PeritumoralRingTest {
     // squares <= 9: c=0: 11, c=1: a^2+b^2<=8: a=0:3,a=1:3,a=2:3 = 9, c=2: <=5: a=0:3,a=1:3,a=2:2=8,
     // c=3: 1 -> 29 -> ring 28.
     Mask t3 = point(10, 8, 6, new double[] {1, 1, 1}, 0, 0, 0);
-    assertEquals(28, ring(t3, 3.0, Mode.VOLUME_3D).voxels());
+    PeritumoralRing.Result r3 = ring(t3, 3.0, Mode.VOLUME_3D);
+    assertEquals(28, r3.voxels());
+    // the clipping is said: along x and y in 2D (z unused), x, y and z in 3D
+    assertTrue(r.warnings().contains("the ring reaches the image border along x, y and is "
+        + "clipped there (thinner than 3 mm on that side)"), r.warnings().toString());
+    assertTrue(r3.warnings().contains("the ring reaches the image border along x, y, z and is "
+        + "clipped there (thinner than 3 mm on that side)"), r3.warnings().toString());
+    // a tumour 3 voxels from every border is not clipped
+    assertTrue(ring(point(10, 8, 1, new double[] {1, 1, 1}, 3, 3, 0), 3.0, Mode.SLICE_2D)
+        .warnings().isEmpty());
   }
 
   @Test
