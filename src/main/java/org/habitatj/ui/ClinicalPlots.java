@@ -126,10 +126,16 @@ public final class ClinicalPlots {
       p.addPoints(d.thresholds(), d.netBenefit(), Plot.LINE);
       legend.append(i > 0 ? "\n" : "").append(names.get(i));
     }
+    // treat all depends on each set's prevalence: one line per set (one "Treat all" when there
+    // is a single set)
+    for (int i = 0; i < dcs.size(); i++) {
+      DecisionCurve.Result d = dcs.get(i);
+      p.setLineWidth(2);
+      p.setColor(i == 0 ? TREAT_ALL : TREAT_ALL.brighter());
+      p.addPoints(d.thresholds(), d.treatAll(), Plot.LINE);
+      legend.append("\nTreat all").append(dcs.size() > 1 ? " (" + names.get(i) + ")" : "");
+    }
     p.setLineWidth(2);
-    p.setColor(TREAT_ALL);
-    p.addPoints(t0, dcs.get(0).treatAll(), Plot.LINE);
-    legend.append("\nTreat all");
     p.setColor(TREAT_NONE);
     p.addPoints(t0, dcs.get(0).treatNone(), Plot.LINE);
     legend.append("\nTreat none");

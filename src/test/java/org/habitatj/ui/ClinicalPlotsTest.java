@@ -149,6 +149,16 @@ class ClinicalPlotsTest {
     int yNone = (int) Math.round(p.scaleYtoPxl(0));
     assertTrue(near(ip, (int) Math.round(p.scaleXtoPxl(0.8)), yNone, 1, ClinicalPlots.TREAT_NONE) >= 1);
     assertTrue(count(ip, ClinicalPlots.TREAT_ALL) > 100, "treat-all line and legend sample");
+    // two sets: each set's own treat-all line (it depends on the set's prevalence), at the
+    // prevalence for threshold 0, in two colours
+    Plot two = ClinicalPlots.decisionCurve("DCA", List.of(r.train().decisionCurve(),
+        r.test().decisionCurve()), List.of("train", "test"));
+    ImageProcessor ip2 = two.getImagePlus().getProcessor();
+    java.awt.Color second = ClinicalPlots.TREAT_ALL.brighter();
+    int x0 = (int) Math.round(two.scaleXtoPxl(r.test().decisionCurve().thresholds()[0]));
+    int y0 = (int) Math.round(two.scaleYtoPxl(r.test().decisionCurve().treatAll()[0]));
+    assertTrue(near(ip2, x0 + 2, y0, 2, second) >= 1, "test set's treat-all line");
+    assertTrue(count(ip2, ClinicalPlots.TREAT_ALL) > 100 && count(ip2, second) > 100);
   }
 
   @Test
