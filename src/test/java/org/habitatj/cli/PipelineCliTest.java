@@ -274,6 +274,13 @@ class PipelineCliTest {
   void overwriteRemovesStaleOutputsAndTheMacroRouteRefusesAUsedFolder() throws Exception {
     Path o = tmp.resolve("rerun");
     assertEquals("0", pipeline(IMAGE, MASK, "rerun")[0]);
+    // results.csv: plain decimals (Energy is about 9.19e8, Java would write 9.1944737E8)
+    String csv = Files.readString(o.resolve("results.csv"));
+    assertTrue(!java.util.regex.Pattern.compile("[0-9]E[-+]?[0-9]").matcher(csv).find(), csv);
+    java.util.Map<String, String> row = org.habitatj.io.CsvTable.read(o.resolve("results.csv"))
+        .get(0);
+    assertTrue(Double.parseDouble(row.get("original_firstorder_Energy")) > 1e8,
+        row.get("original_firstorder_Energy"));
     for (String f : List.of("ring_mask.nii.gz", "ring_mask.tif", "habitat_map_joint.nii.gz",
         "habitat_map_joint.tif")) {
       assertTrue(Files.exists(o.resolve(f)), f);

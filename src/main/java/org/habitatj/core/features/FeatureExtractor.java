@@ -62,7 +62,8 @@ public final class FeatureExtractor {
     /** Diagnostics then features as strings (features in Java's shortest repr), for CSV rows. */
     public LinkedHashMap<String, String> asRow() {
       LinkedHashMap<String, String> row = new LinkedHashMap<>(diagnostics);
-      features.forEach((k, v) -> row.put(k, Double.toString(v)));
+      // plain decimals, shortest digits that read back as the same double (no E-notation)
+      features.forEach((k, v) -> row.put(k, org.habitatj.core.stats.Table.formatNumber(v)));
       return row;
     }
   }

@@ -217,8 +217,9 @@ public final class CasePipeline {
     }
   }
 
+  /** Plain decimals with the shortest digits that read back as v ({@link Table#formatNumber}). */
   static String num(double v) {
-    return Double.toString(v);
+    return org.habitatj.core.stats.Table.formatNumber(v);
   }
 
   /**
