@@ -338,6 +338,17 @@ class PipelineCliTest {
     assertTrue(r[1].startsWith("case my case\n"), r[1]);
   }
 
+  /** A window wider than the image is said (STS_008 is 77 × 79 × 28 voxels). */
+  @Test
+  void windowWiderThanTheImageIsNoted() throws Exception {
+    String[] r = pipeline(IMAGE, MASK, "wide", "window_radius=39");
+    assertEquals("0", r[0], r[2]);
+    JsonObject js = json(tmp.resolve("wide").resolve("settings.json"));
+    assertTrue(js.get("notes").toString().contains("the feature-map window (79 voxels across, "
+        + "radius 39) is larger than the image along x (77 voxels): every window is clipped to "
+        + "the image there"), js.get("notes").toString());
+  }
+
   /** A label given twice, differently, is an error (not silently the last one). */
   @Test
   void conflictingLabelOptionsAreRefused() {

@@ -19,6 +19,7 @@ import org.habitatj.core.image.Volume;
 import org.habitatj.core.ith.CombinedIthScore;
 import org.habitatj.core.maps.FeatureMapEngine;
 import org.habitatj.core.maps.FeatureMaps;
+import org.habitatj.core.image.Geometry;
 import org.habitatj.core.maps.KernelShape;
 import org.habitatj.core.maps.MapDiscretization;
 import org.habitatj.core.progress.Progress;
@@ -334,6 +335,19 @@ public final class CasePipeline {
     }
     Mask union = new Mask(u, tumour.geometry());
 
+    int side = 2 * settings.kernelRadius() + 1;
+    Geometry ig = image.geometry();
+    List<String> wider = new ArrayList<>();
+    for (int a = 0; a < (settings.kernel() == KernelShape.CUBE_3D ? 3 : 2); a++) {
+      if (side > ig.size(a)) {
+        wider.add(new String[] {"x", "y", "z"}[a] + " (" + ig.size(a) + " voxels)");
+      }
+    }
+    if (!wider.isEmpty()) {
+      notes.add("the feature-map window (" + side + " voxels across, radius "
+          + settings.kernelRadius() + ") is larger than the image along " + String.join(", ",
+          wider) + ": every window is clipped to the image there");
+    }
     progress.status("Feature maps");
     Map<String, List<String>> families = new LinkedHashMap<>();
     for (String f : settings.mapFamilies()) {
