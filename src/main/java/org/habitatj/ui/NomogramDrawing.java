@@ -145,8 +145,8 @@ public final class NomogramDrawing {
     ip.setColor(Color.BLACK);
     ip.drawString(label, 10, y + 6);
     ip.drawLine(xa, y, xb, y);
-    int lastRight = Integer.MIN_VALUE;
-    boolean up = false;
+    int lastRightDown = Integer.MIN_VALUE;
+    int lastRightUp = Integer.MIN_VALUE;
     for (int i = 0; i < ticks.size(); i++) {
       double[] t = ticks.get(i);
       int x = (int) Math.round(t[0]);
@@ -154,11 +154,15 @@ public final class NomogramDrawing {
       String s = names != null ? names.get(i) : fmt(t[1]);
       int sw = ip.getStringWidth(s);
       int left = x - sw / 2;
-      // stagger labels that would overlap the previous one
-      up = left < lastRight + 4 && !up;
-      ip.drawString(s, left, up ? y - 8 : y + 20);
-      if (!up) {
-        lastRight = left + sw;
+      // below the axis when it fits, else above (staggered); a number that fits in neither row
+      // is left out (its tick stays), so crowded probability ticks never overprint; level names
+      // are always written
+      if (left >= lastRightDown + 4) {
+        ip.drawString(s, left, y + 20);
+        lastRightDown = left + sw;
+      } else if (left >= lastRightUp + 4 || names != null) {
+        ip.drawString(s, left, y - 8);
+        lastRightUp = left + sw;
       }
     }
   }
