@@ -108,7 +108,7 @@ public class ExtractFeaturesCommand extends ImageMaskCommand {
 
   private String caseName() {
     if (ImageInputs.present(imageFile)) {
-      return imageFile.getName().replaceAll("(?i)\\.(nii\\.gz|nii|nrrd|nhdr|tif|tiff)$", "");
+      return PipelineInputs.stem(imageFile.getName());
     }
     return image.getTitle();
   }

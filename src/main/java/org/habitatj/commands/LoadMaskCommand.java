@@ -8,6 +8,7 @@ import org.habitatj.core.image.Mask;
 import org.habitatj.core.image.Masks;
 import org.habitatj.core.image.Volume;
 import org.habitatj.ij.ImageInputs;
+import org.habitatj.ij.PipelineInputs;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -46,7 +47,7 @@ public class LoadMaskCommand implements Command {
     String name;
     if (ImageInputs.present(labelFile)) {
       labels = ImageInputs.image(null, labelFile, notes);
-      name = labelFile.getName().replaceAll("(?i)\\.(nii\\.gz|nii|nrrd|nhdr)$", "");
+      name = PipelineInputs.stem(labelFile.getName());
     } else if (ImageInputs.present(labelImage)) {
       labels = ImageInputs.toVolume(labelImage);
       name = labelImage.getTitle();

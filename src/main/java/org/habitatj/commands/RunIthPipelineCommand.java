@@ -99,7 +99,7 @@ public class RunIthPipelineCommand extends ImageMaskCommand {
     String source = ImageInputs.present(imageFile) ? null : image.getProp("habitatj.source");
     String id = ImageInputs.present(imageFile) ? PipelineInputs.defaultCaseId(imageFile.toPath())
         : source != null ? PipelineInputs.defaultCaseId(java.nio.file.Path.of(source))
-        : image.getTitle().replaceAll("(?i)\\.(nii\\.gz|nii|nrrd|nhdr|tiff?)$", "");
+        : PipelineInputs.stem(image.getTitle());
     List<Path> files = new ArrayList<>();
     if (ImageInputs.present(imageFile)) {
       files.add(imageFile.toPath());

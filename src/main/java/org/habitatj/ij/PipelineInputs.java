@@ -51,7 +51,15 @@ public record PipelineInputs(String image, String maskSource, String mask, Integ
     if (parent != null && parent.getFileName() != null) {
       return parent.getFileName().toString();
     }
-    return image.getFileName().toString().replaceAll("(?i)\\.(nii\\.gz|nii|nrrd|nhdr|tiff?)$", "");
+    return stem(image.getFileName().toString());
+  }
+
+  /**
+   * A file or image name without its image extension ({@code .nii.gz}, {@code .nii}, {@code
+   * .nrrd}, {@code .nhdr}, {@code .tif}, {@code .tiff}; case-insensitive).
+   */
+  public static String stem(String name) {
+    return name.replaceAll("(?i)\\.(nii\\.gz|nii|nrrd|nhdr|tiff?)$", "");
   }
 
   /** The absolute, normalised path of a file as given (relative paths against the working dir). */
