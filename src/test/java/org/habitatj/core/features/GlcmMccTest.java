@@ -24,14 +24,31 @@ class GlcmMccTest {
   /**
    * A path 1–2–3: counts [[0,1,0],[1,0,1],[0,1,0]], total 4, px = py = (1/4, 1/2, 1/4). C =
    * p/√(px py) has C(1,2) = C(2,3) = (1/4)/√(1/8) = 1/√2, so Q = C² = [[1/2,0,1/2],[0,1,0],
-   * [1/2,0,1/2]] with eigenvalues 1, 1, 0 (connected but bipartite: C has ±1): MCC = 1 through the
-   * eigen-solver path.
+   * [1/2,0,1/2]] with eigenvalues 1, 1, 0 (connected but bipartite: C has ±1): MCC = 1, exactly,
+   * from the graph check of the symmetric path (no eigen-solve).
    */
   @Test
   void bipartitePathHasMccOne() {
     Glcm.Workspace w = new Glcm.Workspace(3);
     w.load(new double[] {0, 1, 0, 1, 0, 1, 0, 1, 0}, 0, 3, 3);
-    assertEquals(1.0, Glcm.mcc(w), 1e-12);
+    assertEquals(1.0, Glcm.mcc(w), 0.0);
+  }
+
+  /**
+   * Cycles without self-pairs. A 4-cycle 1–2–3–4–1 (each pair counted once each way, d = 1/4 for
+   * every level) gives C = adjacency/2 with eigenvalues 1, 0, 0, −1: bipartite, MCC = 1 exactly.
+   * A triangle 1–2–3 gives C = [[0,½,½],[½,0,½],[½,½,0]] with eigenvalues 1, −½, −½: odd cycle,
+   * not bipartite, MCC = ½ through the eigen-solver.
+   */
+  @Test
+  void evenCycleIsBipartiteOddCycleIsNot() {
+    Glcm.Workspace w = new Glcm.Workspace(4);
+    w.load(new double[] {0, 1, 0, 1, 1, 0, 1, 0, 0, 1, 0, 1, 1, 0, 1, 0}, 0, 4, 4);
+    assertEquals(1.0, Glcm.mcc(w), 0.0);
+    assertEquals(1.0, Glcm.mcc(w, false), 0.0);
+    w.load(new double[] {0, 1, 1, 1, 0, 1, 1, 1, 0}, 0, 3, 3);
+    assertEquals(0.5, Glcm.mcc(w), 1e-15);
+    assertEquals(0.5, Glcm.mcc(w, false), 1e-14);
   }
 
   /** Two blocks {1,2} and {3}: disconnected, so Q has the eigenvalue 1 twice and MCC = 1. */
@@ -53,8 +70,8 @@ class GlcmMccTest {
     assertEquals(1.0 / 3.0, Glcm.mcc(w, false), 1e-14);
     assertEquals(1.0 / 3.0, Glcm.mcc(w, true), 1e-15);
     w.load(new double[] {0, 1, 0, 1, 0, 1, 0, 1, 0}, 0, 3, 3);
-    assertEquals(1.0, Glcm.mcc(w, false), 1e-12);
-    assertEquals(1.0, Glcm.mcc(w, true), 1e-15);
+    assertEquals(1.0, Glcm.mcc(w, false), 0.0);
+    assertEquals(1.0, Glcm.mcc(w, true), 0.0);
   }
 
   /**
