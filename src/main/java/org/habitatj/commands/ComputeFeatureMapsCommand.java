@@ -36,6 +36,9 @@ public class ComputeFeatureMapsCommand extends ImageMaskCommand {
   static final String SQUARE = "2D square (per slice)";
   static final String ONCE = "whole ROI once (PyRadiomics)";
   static final String PER_WINDOW = "per window (ITHscore)";
+  static final String IMAGE_GRID = "image grid";
+  static final String ROI_BOX = "ROI bounding box";
+  static final String TIFF = "TIFF";
 
   @Parameter(label = "Settings file", required = false,
       description = "PyRadiomics YAML (binning, kernelRadius, maskedKernel, enabled classes)")
@@ -67,11 +70,18 @@ public class ComputeFeatureMapsCommand extends ImageMaskCommand {
   @Parameter(label = "Threads", min = "1", description = "worker threads (values do not depend on it)")
   private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
+  @Parameter(label = "Output extent", choices = {IMAGE_GRID, ROI_BOX},
+      description = "maps on the whole image grid (aligned with the image), or on the ROI's"
+          + " bounding box widened by the kernel radius (PyRadiomics' voxel-based output grid;"
+          + " origin moved, world positions kept; far less memory for a small ROI in a large"
+          + " volume)")
+  private String outputExtent = IMAGE_GRID;
+
   @Parameter(label = "Output folder", required = false, style = FileWidget.DIRECTORY_STYLE,
       description = "optional: write one file per map here")
   private File outputFolder;
 
-  @Parameter(label = "Output format", choices = {"NIfTI", "NRRD", "TIFF"})
+  @Parameter(label = "Output format", choices = {"NIfTI", "NRRD", TIFF})
   private String outputFormat = "NIfTI";
 
   @Parameter(type = ItemIO.OUTPUT, label = "Feature maps")
@@ -107,21 +117,36 @@ public class ComputeFeatureMapsCommand extends ImageMaskCommand {
     if (kernelRadiusMm > 0) {
       b.radiusMm(kernelRadiusMm);
     }
+    FeatureMapEngine engine = b.build();
+    boolean crop = ROI_BOX.equals(outputExtent);
+    FeatureMapImages.requireMemory(engine.features().size(), img.geometry(), mask.boundingBox(),
+        engine.radiusVoxels(), crop, "output_extent=[" + ROI_BOX + "]");
     FeatureMaps fm;
     try {
-      fm = b.build().run();
+      fm = engine.run();
     } catch (CanceledException e) {
       IJ.log("Compute Feature Maps: cancelled");
       return;
     }
+    if (crop) {
+      fm = fm.croppedToRoiBox();
+    }
     String title = title() + " maps";
     maps = FeatureMapImages.toHyperstack(fm, title);
-    IJ.log("Compute Feature Maps: " + fm.description());
+    IJ.log("Compute Feature Maps: " + fm.description()
+        + (crop ? "; on the ROI bounding box " + fm.geometry().describe() : ""));
     notes.forEach(n -> IJ.log("Compute Feature Maps: " + n));
     if (ImageInputs.present(outputFolder)) {
+      String prefix = title.replaceAll("[^A-Za-z0-9._-]", "_");
       try {
-        FeatureMapImages.save(fm, outputFolder.toPath(), title.replaceAll("[^A-Za-z0-9._-]", "_"),
-            FeatureMapImages.Format.valueOf(outputFormat.toUpperCase(java.util.Locale.ROOT)), false);
+        if (TIFF.equals(outputFormat)) {
+          java.nio.file.Files.createDirectories(outputFolder.toPath());
+          FeatureMapImages.saveTiff(maps, outputFolder.toPath().resolve(prefix + "_maps.tif"), false);
+        } else {
+          FeatureMapImages.save(fm, outputFolder.toPath(), prefix,
+              FeatureMapImages.Format.valueOf(outputFormat.toUpperCase(java.util.Locale.ROOT)),
+              false);
+        }
       } catch (IOException e) {
         throw new IllegalArgumentException("cannot write the maps: " + e.getMessage(), e);
       }

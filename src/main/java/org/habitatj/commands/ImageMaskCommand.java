@@ -89,8 +89,12 @@ abstract class ImageMaskCommand implements Command {
         sel.resampled());
   }
 
-  /** Title stem for the outputs: the image file's name, or else the open image's title. */
+  /**
+   * Title stem for the outputs: the image file's name, or else the open image's title, without
+   * an image extension ({@link org.habitatj.ij.PipelineInputs#stem}).
+   */
   String title() {
-    return ImageInputs.present(imageFile) ? imageFile.getName() : image.getTitle();
+    return org.habitatj.ij.PipelineInputs.stem(
+        ImageInputs.present(imageFile) ? imageFile.getName() : image.getTitle());
   }
 }

@@ -54,8 +54,21 @@ public final class FeatureMapImages {
   }
 
   /**
-   * A calibrated 32-bit hyperstack (channels = features). The pixel arrays are copied per slice
-   * (ImageJ needs one array per plane).
+   * Bytes of the hyperstack {@link #toHyperstack} builds: 4 per voxel of the maps' grid and map.
+   */
+  public static long hyperstackBytes(FeatureMaps maps) {
+    return hyperstackBytes(maps.count(), maps.geometry().voxelCount());
+  }
+
+  /** Bytes of a hyperstack of {@code nMaps} float maps of {@code voxels} voxels each. */
+  public static long hyperstackBytes(int nMaps, long voxels) {
+    return 4L * nMaps * voxels;
+  }
+
+  /**
+   * A calibrated 32-bit hyperstack (channels = features). Each plane is filled straight from the
+   * values at the ROI voxels (ImageJ needs one array per plane), so no full-grid copy of the maps
+   * is built or kept: the hyperstack's {@link #hyperstackBytes} is the memory needed.
    *
    * @param title image title
    */
@@ -65,12 +78,33 @@ public final class FeatureMapImages {
     int h = g.size(1);
     int nz = g.size(2);
     int nc = maps.count();
+    int plane = w * h;
+    float[][][] px = new float[nz][nc][];
+    for (int z = 0; z < nz; z++) {
+      for (int c = 0; c < nc; c++) {
+        px[z][c] = new float[plane];
+        java.util.Arrays.fill(px[z][c], Float.NaN);
+      }
+    }
+    int[] vox = maps.roiVoxels();
+    for (int c = 0; c < nc; c++) {
+      if (vox != null) {
+        float[] v = maps.roiValues(c);
+        for (int k = 0; k < vox.length; k++) {
+          px[vox[k] / plane][c][vox[k] % plane] = v[k];
+        }
+      } else {
+        float[] m = maps.map(c);
+        for (int z = 0; z < nz; z++) {
+          System.arraycopy(m, z * plane, px[z][c], 0, plane);
+        }
+      }
+    }
     ImageStack st = new ImageStack(w, h);
     for (int z = 0; z < nz; z++) {
       for (int c = 0; c < nc; c++) {
-        float[] px = new float[w * h];
-        System.arraycopy(maps.map(c), z * w * h, px, 0, w * h);
-        st.addSlice(maps.features().get(c).pyradiomicsName(), new FloatProcessor(w, h, px));
+        st.addSlice(maps.features().get(c).pyradiomicsName(), new FloatProcessor(w, h, px[z][c]));
+        px[z][c] = null;
       }
     }
     ImagePlus imp = new ImagePlus(title, st);
@@ -100,6 +134,62 @@ public final class FeatureMapImages {
           .append(maps.features().get(c).pyradiomicsName()).append('\n');
     }
     return sb.toString();
+  }
+
+  /**
+   * Refuses maps whose hyperstack would not fit in the JVM's free memory, before they are computed:
+   * {@code nMaps} float maps on the image grid, or on the ROI's bounding box when {@code crop}, plus
+   * one full map more (written one at a time).
+   *
+   * @param grid the image grid
+   * @param roiBox the ROI's inclusive bounding box {x0, y0, z0, x1, y1, z1} (null if empty)
+   * @param radius the kernel radius (x, y, z) in voxels, by which {@link
+   *     FeatureMaps#croppedToRoiBox()} widens the box
+   * @param cropOption how the user asks for the bounding box (named in the message)
+   * @throws IllegalArgumentException with the sizes, the memory needed and free (MB), and what to
+   *     change
+   */
+  public static void requireMemory(int nMaps, Geometry grid, int[] roiBox, int[] radius,
+      boolean crop, String cropOption) {
+    int[] s = grid.size();
+    int[] box = new int[3];
+    for (int a = 0; roiBox != null && a < 3; a++) {
+      box[a] = Math.min(s[a] - 1, roiBox[a + 3] + radius[a])
+          - Math.max(0, roiBox[a] - radius[a]) + 1;
+    }
+    long boxVoxels = (long) box[0] * box[1] * box[2];
+    long need = hyperstackBytes(nMaps + 1, crop ? boxVoxels : grid.voxelCount());
+    Runtime rt = Runtime.getRuntime();
+    long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    if (need <= free) {
+      return;
+    }
+    int[] shown = crop ? box : s;
+    throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+        "%d feature maps on the %s (%dx%dx%d voxels) need about %d MB, but only %d MB of memory"
+            + " are free (Edit > Options > Memory & Threads sets the maximum). %s",
+        nMaps, crop ? "ROI bounding box" : "image grid", shown[0], shown[1], shown[2],
+        need >> 20, free >> 20,
+        crop ? "Choose fewer features."
+            : "Choose " + cropOption + " (about " + (hyperstackBytes(nMaps + 1, boxVoxels) >> 20)
+                + " MB) or fewer features."));
+  }
+
+  /**
+   * Writes a hyperstack made by {@link #toHyperstack} as one TIFF (ImageJ keeps the calibration
+   * and the channel labels).
+   *
+   * @throws ImageFormatException naming the file when it exists (and {@code overwrite} is false)
+   *     or cannot be written
+   */
+  public static void saveTiff(ImagePlus hyperstack, Path p, boolean overwrite)
+      throws ImageFormatException {
+    if (Files.exists(p) && !overwrite) {
+      throw new ImageFormatException(p, "file exists, not overwritten");
+    }
+    if (!new FileSaver(hyperstack).saveAsTiff(p.toString())) {
+      throw new ImageFormatException(p, "cannot write the TIFF");
+    }
   }
 
   /** File formats of {@link #save}. */
@@ -132,10 +222,7 @@ public final class FeatureMapImages {
       if (Files.exists(p) && !overwrite) {
         throw new ImageFormatException(p, "file exists, not overwritten");
       }
-      ImagePlus imp = toHyperstack(maps, prefix + "_maps");
-      if (!new FileSaver(imp).saveAsTiff(p.toString())) {
-        throw new ImageFormatException(p, "cannot write the TIFF");
-      }
+      saveTiff(toHyperstack(maps, prefix + "_maps"), p, overwrite);
       out.add(p);
       return out;
     }
@@ -143,7 +230,7 @@ public final class FeatureMapImages {
       String name = prefix + "_" + maps.features().get(c).pyradiomicsName()
           + (format == Format.NIFTI ? ".nii.gz" : ".nrrd");
       Path p = dir.resolve(name);
-      Volume v = Volume.ofFloats(maps.map(c), maps.geometry());
+      Volume v = Volume.ofFloats(maps.newGridArray(c), maps.geometry()); // one map at a time
       if (format == Format.NIFTI) {
         NiftiWriter.write(v, VoxelType.FLOAT32, p, overwrite);
       } else {

@@ -27,8 +27,9 @@ import org.habitatj.io.NrrdReader;
  *       2-core machines (reference/README section 2). Prints the best and median wall time of 15
  *       runs of {@link FeatureMapEngine#run()} (maps stored at the ROI voxels, as PyRadiomics
  *       returns them on the ROI's bounding box), the median process CPU time (all threads), the
- *       extra time to build full-grid arrays of every map ({@link FeatureMaps#maps()}, needed only
- *       for display/export), and the system load average before and after (the machine is
+ *       extra time to build the image-grid hyperstack that Compute Feature Maps shows ({@link
+ *       org.habitatj.ij.FeatureMapImages#toHyperstack}), and the system load average before and
+ *       after (the machine is
  *       shared: compare figures only at similar load).
  *   <li>{@code c12}: case C12, 256×256×30 volume, 80×80×20 ROI (128,000 voxels), binCount 32, GLCM
  *       13 directions, radius 2; run with -Xmx2g, reports time and peak heap.
@@ -90,7 +91,8 @@ public final class MapsBench {
         wall[rep] = (System.nanoTime() - t0) / 1e6;
         cpu[rep] = (os.getProcessCpuTime() - c0) / 1e6;
         long t1 = System.nanoTime();
-        maps = m.maps().length; // full-grid arrays of every map (display/export), timed apart
+        // the hyperstack Compute Feature Maps shows (image grid), timed apart
+        maps = org.habitatj.ij.FeatureMapImages.toHyperstack(m, "maps").getNChannels();
         expand[rep] = (System.nanoTime() - t1) / 1e6;
       }
       double load1 = os.getSystemLoadAverage();
@@ -101,8 +103,8 @@ public final class MapsBench {
           "brain1 3D, %d ROI voxels, %s = %d maps, r=2 masked, binWidth 25, %d threads, %d runs:%n"
               + "  wall best %.1f ms (%.0f voxels/s, PyRadiomics ~25 s -> %.0fx), median %.1f ms"
               + " (%.0fx); process CPU median %.0f ms (%.0fx of one core);%n"
-              + "  full-grid arrays of all maps on request (FeatureMaps.maps()) median %.1f ms"
-              + " more;"
+              + "  hyperstack of all maps on the image grid for display"
+              + " (FeatureMapImages.toHyperstack) median %.1f ms more;"
               + " load average %.1f -> %.1f%n",
           n, c[0], maps, threads, reps, best, n / (best / 1e3), 25000 / best, median,
           25000 / median, median(cpu), 25000 / median(cpu), median(expand), load0, load1);

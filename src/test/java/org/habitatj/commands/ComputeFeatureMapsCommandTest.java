@@ -67,4 +67,51 @@ class ComputeFeatureMapsCommandTest {
     }
     assertEquals(2 * 984, matched);
   }
+
+  /**
+   * With output_extent=[ROI bounding box] the maps land on PyRadiomics' own output grid for run b:
+   * the same size and origin as its map files (read from their headers), and the same values at
+   * the same voxels within 1e-6 relative, NaN elsewhere.
+   */
+  @Test
+  void roiBoundingBoxExtentIsPyRadiomicsOutputGrid() throws Exception {
+    Path in = SHARED.resolve("reference/voxel_maps/inputs");
+    Path ref = SHARED.resolve("reference/voxel_maps/b_brain1_z16_r2_all_masked");
+    Assumptions.assumeTrue(Files.isDirectory(ref), "../shared absent");
+    Path out = tmp.resolve("box");
+    Map<String, Object> o = CommandBridge.runWithOptions(ComputeFeatureMapsCommand.class,
+        "image_file=[" + in.resolve("brain1_z16_image1z.nrrd") + "] mask_source=[mask file]"
+            + " mask_file=[" + in.resolve("brain1_z16_label1z.nrrd") + "] label=1 bin_width=25"
+            + " features=[glcm_Contrast] kernel_radius=2 masked=true threads=2"
+            + " output_extent=[ROI bounding box] output_folder=[" + out + "] output_format=NRRD");
+    ImagePlus imp = (ImagePlus) o.get("maps");
+    LoadedImage r = NrrdReader.read(ref.resolve("original_glcm_Contrast.nrrd"));
+    int[] rs = r.geometry().size();
+    assertEquals(rs[0], imp.getWidth());
+    assertEquals(rs[1], imp.getHeight());
+    Path mine;
+    try (var s = Files.list(out)) {
+      mine = s.filter(p -> p.toString().contains("original_glcm_Contrast")).findFirst().get();
+    }
+    // files are named after the image without its extension
+    assertEquals("brain1_z16_image1z_maps_original_glcm_Contrast.nrrd", mine.getFileName().toString());
+    assertEquals("brain1_z16_image1z maps", imp.getTitle());
+    LoadedImage ours = NrrdReader.read(mine);
+    assertTrue(ours.geometry().sameGrid(r.geometry()), ours.geometry().describe() + " vs "
+        + r.geometry().describe());
+    double[] rv = r.volume().toDoubleArray();
+    double[] ov = ours.volume().toDoubleArray();
+    float[] px = (float[]) imp.getStack().getProcessor(1).getPixels();
+    int matched = 0;
+    for (int i = 0; i < rv.length; i++) {
+      if (Double.isNaN(rv[i])) {
+        assertTrue(Double.isNaN(ov[i]) && Float.isNaN(px[i]), "voxel " + i);
+      } else {
+        assertEquals(rv[i], ov[i], 1e-6 * Math.abs(rv[i]) + 1e-12, "voxel " + i);
+        assertEquals(ov[i], px[i], 0, "voxel " + i);
+        matched++;
+      }
+    }
+    assertEquals(984, matched);
+  }
 }

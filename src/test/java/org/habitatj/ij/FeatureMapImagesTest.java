@@ -100,4 +100,47 @@ class FeatureMapImagesTest {
     org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
         () -> FeatureMapImages.save(m, tmp, "c09", FeatureMapImages.Format.NIFTI, false));
   }
+
+  /**
+   * The planes filled from the ROI values equal the full-grid maps plane by plane (NaN outside the
+   * ROI), and {@link FeatureMaps#map(int)} is not built on the way.
+   */
+  @Test
+  void hyperstackPlanesEqualTheFullGridMaps() {
+    FeatureMaps m = c09Maps();
+    ImagePlus imp = FeatureMapImages.toHyperstack(m, "maps");
+    for (int c = 0; c < 2; c++) {
+      float[] full = m.newGridArray(c);
+      for (int z = 0; z < 2; z++) {
+        float[] px = (float[]) imp.getStack().getProcessor(imp.getStackIndex(c + 1, z + 1, 1))
+            .getPixels();
+        for (int i = 0; i < 36; i++) {
+          float e = full[z * 36 + i];
+          assertTrue(Float.isNaN(e) ? Float.isNaN(px[i]) : e == px[i], "c " + c + " z " + z);
+        }
+      }
+    }
+    assertEquals(4L * 2 * 72, FeatureMapImages.hyperstackBytes(m));
+  }
+
+  /**
+   * A 4096×4096×1000 grid holds 1.68e10 voxels: 42 + 1 float maps need about 2.7 TB, more than any
+   * test JVM has, so the image grid is refused with the sizes and the bounding-box suggestion; a
+   * 10×10×10 box widened by radius 1 (clipped at 0: 11³ voxels, 43 · 1331 · 4 B = 229 kB) fits.
+   */
+  @Test
+  void mapsThatCannotFitAreRefusedBeforeComputing() {
+    Geometry g = Geometry.of(new int[] {4096, 4096, 1000}, new double[] {1, 1, 1});
+    int[] box = {0, 0, 0, 9, 9, 9};
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class,
+        () -> FeatureMapImages.requireMemory(42, g, box, new int[] {1, 1, 1}, false,
+            "output_extent=[ROI bounding box]"));
+    assertTrue(e.getMessage().startsWith("42 feature maps on the image grid (4096x4096x1000 voxels)"
+        + " need about 2752000 MB"), e.getMessage());
+    assertTrue(e.getMessage().contains("Choose output_extent=[ROI bounding box] (about 0 MB)"),
+        e.getMessage());
+    FeatureMapImages.requireMemory(42, g, box, new int[] {1, 1, 1}, true,
+        "output_extent=[ROI bounding box]");
+  }
 }

@@ -218,6 +218,116 @@ public final class FeatureMaps {
   }
 
   /**
+   * A new full-grid array of feature {@code f} ({@code x + sx·(y + sy·z)}, NaN outside the ROI),
+   * not kept (unlike {@link #map(int)}): for writing one map at a time without holding them all.
+   */
+  public float[] newGridArray(int f) {
+    float[] m;
+    synchronized (this) {
+      m = full[f];
+    }
+    if (m != null) {
+      return m.clone();
+    }
+    m = new float[Math.toIntExact(geometry.voxelCount())];
+    Arrays.fill(m, Float.NaN);
+    float[] v = values[f];
+    for (int k = 0; k < voxels.length; k++) {
+      m[voxels[k]] = v[k];
+    }
+    return m;
+  }
+
+  /**
+   * Inclusive bounding box {x0, y0, z0, x1, y1, z1} (voxel indices on {@link #geometry()}) of the
+   * mapped voxels (for maps given on the full grid: of the voxels where any map is not NaN), or
+   * null when there are none.
+   */
+  public int[] mappedBox() {
+    int[] s = geometry.size();
+    int[] b = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, -1, -1, -1};
+    int[] idx = mappedIndices();
+    for (int gi : idx) {
+      int x = gi % s[0];
+      int y = (gi / s[0]) % s[1];
+      int z = gi / (s[0] * s[1]);
+      b[0] = Math.min(b[0], x);
+      b[1] = Math.min(b[1], y);
+      b[2] = Math.min(b[2], z);
+      b[3] = Math.max(b[3], x);
+      b[4] = Math.max(b[4], y);
+      b[5] = Math.max(b[5], z);
+    }
+    return b[3] < 0 ? null : b;
+  }
+
+  /**
+   * These maps on the bounding box of the mapped voxels ({@link #mappedBox()}) widened by the
+   * kernel radius along each axis ({@link #radiusVoxels()}) and clipped to the grid: the extent of
+   * PyRadiomics' voxel-based output, which crops the image to the mask's bounding box padded by
+   * {@code kernelRadius} ({@code imageoperations.cropToTumorMask}; PyRadiomics pads z by the same
+   * radius even for a 2D kernel, HabitatJ by the kernel's own z radius, 0 for a 2D kernel). Same
+   * spacing and direction, origin moved to the box's first voxel ({@link Geometry#subGrid}), so
+   * world positions are unchanged; same values, NaN in the padding.
+   *
+   * @throws IllegalStateException if no voxel is mapped
+   */
+  public FeatureMaps croppedToRoiBox() {
+    int[] b = mappedBox();
+    if (b == null) {
+      throw new IllegalStateException("no mapped voxels to crop to");
+    }
+    int[] s = geometry.size();
+    for (int a = 0; a < 3; a++) {
+      int r = radiusVoxels == null ? 0 : radiusVoxels[a];
+      b[a] = Math.max(0, b[a] - r);
+      b[a + 3] = Math.min(s[a] - 1, b[a + 3] + r);
+    }
+    int[] sub = {b[3] - b[0] + 1, b[4] - b[1] + 1, b[5] - b[2] + 1};
+    int[] idx = mappedIndices();
+    int[] local = new int[idx.length];
+    float[][] vals = new float[features.size()][idx.length];
+    for (int k = 0; k < idx.length; k++) {
+      int gi = idx[k];
+      int x = gi % s[0] - b[0];
+      int y = (gi / s[0]) % s[1] - b[1];
+      int z = gi / (s[0] * s[1]) - b[2];
+      local[k] = x + sub[0] * (y + sub[1] * z); // ascending: the same x-fastest order
+    }
+    for (int f = 0; f < vals.length; f++) {
+      if (values != null) {
+        System.arraycopy(values[f], 0, vals[f], 0, idx.length);
+      } else {
+        float[] m = full[f];
+        for (int k = 0; k < idx.length; k++) {
+          vals[f][k] = m[idx[k]];
+        }
+      }
+    }
+    return ofRoi(geometry.subGrid(b[0], b[1], b[2], sub), features, local, vals, radiusVoxels,
+        radiusMm, description);
+  }
+
+  /** Ascending grid indices of the mapped voxels (for full-grid maps: not NaN in any map). */
+  private int[] mappedIndices() {
+    if (voxels != null) {
+      return voxels;
+    }
+    int n = Math.toIntExact(geometry.voxelCount());
+    int[] tmp = new int[n];
+    int c = 0;
+    for (int i = 0; i < n; i++) {
+      for (float[] m : full) {
+        if (!Float.isNaN(m[i])) {
+          tmp[c++] = i;
+          break;
+        }
+      }
+    }
+    return Arrays.copyOf(tmp, c);
+  }
+
+  /**
    * Ascending linear indices of the mapped (ROI) voxels, or null for maps given on the full grid
    * (then use {@link #map(int)}). Not a copy: do not modify.
    */

@@ -113,6 +113,12 @@ class VoxelMapReferenceTest {
       }
       compared++;
       LoadedImage ref = NrrdReader.read(p);
+      if (compared == 1) {
+        // the maps' ROI-box extent is PyRadiomics' output grid (size, spacing, origin, direction)
+        Geometry box = maps.croppedToRoiBox().geometry();
+        assertTrue(box.sameGrid(ref.geometry()),
+            run.folder() + ": " + box.describe() + " vs " + ref.geometry().describe());
+      }
       double[] r = ref.volume().toDoubleArray();
       int[] rs = ref.geometry().size();
       double maxAbs = 0;
