@@ -476,7 +476,7 @@ public final class Glcm implements FeatureFamily {
    * DifferenceEntropy, IBSI NTRS.
    */
   public static double differenceEntropy(Workspace w) {
-    return entropy(w.pxSuby, 0, w.hi - w.lo + 1);
+    return entropyOfCounts(w.pxSuby, w.cntSuby, 0, w.hi - w.lo + 1, w.log2Total);
   }
 
   /**
@@ -785,7 +785,7 @@ public final class Glcm implements FeatureFamily {
    * P6QZ.
    */
   public static double sumEntropy(Workspace w) {
-    return entropy(w.pxAddy, 2 * w.lo + 2, 2 * w.hi + 3);
+    return entropyOfCounts(w.pxAddy, w.cntAddy, 2 * w.lo + 2, 2 * w.hi + 3, w.log2Total);
   }
 
   /** Sum of squares (joint variance) = Σ (i − μx)² p(i,j). PyRadiomics SumSquares, IBSI UR99. */
@@ -798,14 +798,22 @@ public final class Glcm implements FeatureFamily {
     return s;
   }
 
-  static double entropy(double[] v, int from, int to) {
+  /**
+   * −Σ p log₂(p + ε) over {@code p[from..to)} where every p = n / total with its count n in {@code
+   * counts} and log₂ total given: since log₂(p + ε) = log₂ n − log₂ total + ε/(p ln 2) up to
+   * O(ε²/p²), the sum is Σ p·(log₂ total − log₂ n) − (non-zero terms)·ε/ln 2, with log₂ n from a
+   * table (as HXY; equal to the literal sum up to rounding, about 1e-16 relative).
+   */
+  static double entropyOfCounts(double[] p, double[] counts, int from, int to, double log2Total) {
     double s = 0;
+    int nz = 0;
     for (int k = from; k < to; k++) {
-      if (v[k] != 0) {
-        s -= v[k] * log2(v[k] + EPS);
+      if (p[k] != 0) {
+        s += p[k] * (log2Total - log2Count(counts[k]));
+        nz++;
       }
     }
-    return s;
+    return s - nz * EPS_LN2;
   }
 
   /**
@@ -826,6 +834,15 @@ public final class Glcm implements FeatureFamily {
     double[] py = new double[0];
     double[] pxAddy = new double[0];
     double[] pxSuby = new double[0];
+    /**
+     * The counts behind px, py, p<sub>x+y</sub>, p<sub>x−y</sub> (p = n / total), for entropies
+     * from a table of log₂ n (see {@link Glcm#entropyOfCounts}).
+     */
+    double[] cntX = new double[0];
+    double[] cntY = new double[0];
+    double[] cntAddy = new double[0];
+    double[] cntSuby = new double[0];
+    double log2Total;
     double ux;
     double uy;
     double sigx;
@@ -884,6 +901,10 @@ public final class Glcm implements FeatureFamily {
         py = new double[n];
         pxAddy = new double[2 * n + 1];
         pxSuby = new double[n];
+        cntX = new double[n];
+        cntY = new double[n];
+        cntAddy = new double[2 * n + 1];
+        cntSuby = new double[n];
         logPx = new double[n];
         logPy = new double[n];
         rowOf = new int[n];
@@ -1019,6 +1040,10 @@ public final class Glcm implements FeatureFamily {
       java.util.Arrays.fill(py, lo, hi + 1, 0);
       java.util.Arrays.fill(pxAddy, 2 * lo + 2, 2 * hi + 3, 0);
       java.util.Arrays.fill(pxSuby, 0, hi - lo + 1, 0);
+      java.util.Arrays.fill(cntX, lo, hi + 1, 0);
+      java.util.Arrays.fill(cntY, lo, hi + 1, 0);
+      java.util.Arrays.fill(cntAddy, 2 * lo + 2, 2 * hi + 3, 0);
+      java.util.Arrays.fill(cntSuby, 0, hi - lo + 1, 0);
       // HXY = −Σ v·log2(v + ε) with v = n/total: log2(v + ε) = log2 n − log2 total + ε/(v·ln 2)
       // up to O(ε²/v²), so HXY = log2(total)·Σv − Σ v·log2 n − nz·ε/ln 2 (log2 n from a table)
       double sv = 0;
@@ -1033,10 +1058,15 @@ public final class Glcm implements FeatureFamily {
         py[j] += v;
         pxAddy[i + j + 2] += v;
         pxSuby[i > j ? i - j : j - i] += v;
+        cntX[i] += c;
+        cntY[j] += c;
+        cntAddy[i + j + 2] += c;
+        cntSuby[i > j ? i - j : j - i] += c;
         sv += v;
         svl += v * log2Count(c);
       }
-      hxy = log2Count(total) * sv - svl - nz * EPS_LN2;
+      log2Total = log2Count(total);
+      hxy = log2Total * sv - svl - nz * EPS_LN2;
       double mx = 0;
       double my = 0;
       double ex = 0;
@@ -1050,21 +1080,24 @@ public final class Glcm implements FeatureFamily {
         double b = py[i];
         mx += (i + 1) * a;
         my += (i + 1) * b;
+        // −p·log2(p + ε) = p·(log2 total − log2 n) − ε/ln 2 up to O(ε²/p), p = n/total (as HXY)
         if (a != 0) {
-          double la = log2(a + EPS);
+          double la = log2Count(cntX[i]);
           logPx[i] = la;
-          ex -= a * la;
+          ex += a * (log2Total - la);
           nx++;
           sx += a;
         }
         if (b != 0) {
-          double lb = b == a ? logPx[i] : log2(b + EPS);
+          double lb = cntY[i] == cntX[i] ? logPx[i] : log2Count(cntY[i]);
           logPy[i] = lb;
-          ey -= b * lb;
+          ey += b * (log2Total - lb);
           ny++;
           sy += b;
         }
       }
+      ex -= nx * EPS_LN2;
+      ey -= ny * EPS_LN2;
       ux = mx;
       uy = my;
       hx = ex;
