@@ -1167,6 +1167,9 @@ public final class Glcm implements FeatureFamily {
      * component means the graph is disconnected or bipartite.
      */
     int doubleCoverComponents(int m, int[] cr, int[] ck) {
+      if (m <= 64) {
+        return doubleCoverConnected(m, cr, ck) ? 1 : 2;
+      }
       int nodes = 2 * m;
       if (parent.length < nodes) {
         parent = new int[nodes];
@@ -1187,6 +1190,41 @@ public final class Glcm implements FeatureFamily {
         }
       }
       return comps;
+    }
+
+    private long[] adjBits = new long[64];
+
+    /**
+     * Whether the bipartite double cover is connected (m ≤ 64): a breadth-first search over
+     * (level, parity) with one 64-bit neighbour mask per level; every level reached at both
+     * parities means a connected graph with an odd cycle.
+     */
+    private boolean doubleCoverConnected(int m, int[] cr, int[] ck) {
+      long[] adj = adjBits;
+      java.util.Arrays.fill(adj, 0, m, 0L);
+      for (int t = 0; t < nCells; t++) {
+        adj[cr[t]] |= 1L << ck[t];
+      }
+      long all = m == 64 ? -1L : (1L << m) - 1;
+      long even = 1L; // levels reached by an even-length walk from level 0
+      long odd = 0L;
+      long frontEven = 1L;
+      long frontOdd = 0L;
+      while ((frontEven | frontOdd) != 0) {
+        long nextOdd = 0L;
+        long nextEven = 0L;
+        for (long b = frontEven; b != 0; b &= b - 1) {
+          nextOdd |= adj[Long.numberOfTrailingZeros(b)];
+        }
+        for (long b = frontOdd; b != 0; b &= b - 1) {
+          nextEven |= adj[Long.numberOfTrailingZeros(b)];
+        }
+        frontOdd = nextOdd & ~odd;
+        frontEven = nextEven & ~even;
+        odd |= frontOdd;
+        even |= frontEven;
+      }
+      return even == all && odd == all;
     }
 
     private static int find(int[] par, int q) {

@@ -129,4 +129,28 @@ class GlcmMccTest {
     }
     assertTrue(checked > 1500, "checked " + checked);
   }
+
+  /**
+   * The graph check for more than 64 levels (union-find instead of 64-bit masks): a 70-level path
+   * 1–2–…–70 without self-pairs is bipartite (MCC exactly 1); one self-pair at level 35 makes an
+   * odd closed walk, so MCC < 1, and the symmetric path equals the general C·Cᵀ path.
+   */
+  @Test
+  void graphCheckBeyond64Levels() {
+    int ng = 70;
+    double[] c = new double[ng * ng];
+    for (int i = 0; i + 1 < ng; i++) {
+      c[i * ng + i + 1] = 1;
+      c[(i + 1) * ng + i] = 1;
+    }
+    Glcm.Workspace w = new Glcm.Workspace(ng);
+    w.load(c, 0, ng, ng);
+    assertEquals(1.0, Glcm.mcc(w, true), 0.0);
+    assertEquals(1.0, Glcm.mcc(w, false), 0.0);
+    c[34 * ng + 34] = 2;
+    w.load(c, 0, ng, ng);
+    double sym = Glcm.mcc(w, true);
+    assertTrue(sym < 1 - 1e-9, "MCC " + sym);
+    assertEquals(Glcm.mcc(w, false), sym, 1e-9);
+  }
 }
