@@ -25,18 +25,23 @@ class ComputeFeatureMapsCommandTest {
   static final Path SHARED = Path.of("..", "shared");
   @TempDir Path tmp;
 
+  /** Compute Feature Maps on run b's input slice with its settings, plus {@code options}. */
+  private static ImagePlus runOnRunB(String options) {
+    Path in = SHARED.resolve("reference/voxel_maps/inputs");
+    Map<String, Object> o = CommandBridge.runWithOptions(ComputeFeatureMapsCommand.class,
+        "image_file=[" + in.resolve("brain1_z16_image1z.nrrd") + "] mask_source=[mask file]"
+            + " mask_file=[" + in.resolve("brain1_z16_label1z.nrrd") + "] label=1 bin_width=25"
+            + " kernel_radius=2 masked=true threads=2 " + options);
+    return (ImagePlus) o.get("maps");
+  }
+
   @Test
   void macroPathMatchesPyRadiomicsAndExportsNifti() throws Exception {
-    Path in = SHARED.resolve("reference/voxel_maps/inputs");
     Path ref = SHARED.resolve("reference/voxel_maps/b_brain1_z16_r2_all_masked");
     Assumptions.assumeTrue(Files.isDirectory(ref), "../shared absent");
     Path out = tmp.resolve("maps out");
-    Map<String, Object> o = CommandBridge.runWithOptions(ComputeFeatureMapsCommand.class,
-        "image_file=[" + in.resolve("brain1_z16_image1z.nrrd") + "] mask_source=[mask file] mask_file=["
-            + in.resolve("brain1_z16_label1z.nrrd") + "] label=1 bin_width=25"
-            + " features=[firstorder_Mean, glcm_Contrast] kernel_radius=2 masked=true threads=2"
-            + " output_folder=[" + out + "] output_format=NIfTI");
-    ImagePlus imp = (ImagePlus) o.get("maps");
+    ImagePlus imp = runOnRunB("features=[firstorder_Mean, glcm_Contrast] output_folder=[" + out
+        + "] output_format=NIfTI");
     assertEquals(2, imp.getNChannels());
     assertEquals("original_glcm_Contrast", imp.getStack().getSliceLabel(2));
     Path[] files;
@@ -75,16 +80,11 @@ class ComputeFeatureMapsCommandTest {
    */
   @Test
   void roiBoundingBoxExtentIsPyRadiomicsOutputGrid() throws Exception {
-    Path in = SHARED.resolve("reference/voxel_maps/inputs");
     Path ref = SHARED.resolve("reference/voxel_maps/b_brain1_z16_r2_all_masked");
     Assumptions.assumeTrue(Files.isDirectory(ref), "../shared absent");
     Path out = tmp.resolve("box");
-    Map<String, Object> o = CommandBridge.runWithOptions(ComputeFeatureMapsCommand.class,
-        "image_file=[" + in.resolve("brain1_z16_image1z.nrrd") + "] mask_source=[mask file]"
-            + " mask_file=[" + in.resolve("brain1_z16_label1z.nrrd") + "] label=1 bin_width=25"
-            + " features=[glcm_Contrast] kernel_radius=2 masked=true threads=2"
-            + " output_extent=[ROI bounding box] output_folder=[" + out + "] output_format=NRRD");
-    ImagePlus imp = (ImagePlus) o.get("maps");
+    ImagePlus imp = runOnRunB("features=[glcm_Contrast] output_extent=[ROI bounding box]"
+        + " output_folder=[" + out + "] output_format=NRRD");
     LoadedImage r = NrrdReader.read(ref.resolve("original_glcm_Contrast.nrrd"));
     int[] rs = r.geometry().size();
     assertEquals(rs[0], imp.getWidth());

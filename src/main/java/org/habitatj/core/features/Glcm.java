@@ -1137,40 +1137,36 @@ public final class Glcm implements FeatureFamily {
     /**
      * Number of connected components of the bipartite graph whose nodes are the m rows and mc
      * columns with a non-zero marginal ({@code rowOf}, {@code colOf} set) and whose edges are the
-     * non-zero cells (union-find).
+     * non-zero cells.
      */
     int components(int m, int mc) {
-      int nodes = m + mc;
-      if (parent.length < nodes) {
-        parent = new int[nodes];
-      }
-      int[] par = parent;
-      for (int q = 0; q < nodes; q++) {
-        par[q] = q;
-      }
-      int comps = nodes;
       for (int t = 0; t < nCells; t++) {
-        int a = find(par, rowOf[cellI[t]]);
-        int b = find(par, m + colOf[cellJ[t]]);
-        if (a != b) {
-          par[a] = b;
-          comps--;
-        }
+        nzbuf[t] = rowOf[cellI[t]];
+        ckbuf[t] = colOf[cellJ[t]];
       }
-      return comps;
+      return bipartiteComponents(m, mc, nzbuf, ckbuf);
     }
 
     /**
      * Number of connected components of the bipartite double cover of a symmetric matrix's graph:
      * 2m nodes (row r and column m + k of the compact index), an edge r – (m + k) per non-zero
      * cell (r, k) given as {@code cr}, {@code ck} for the first {@code nCells} cells. More than one
-     * component means the graph is disconnected or bipartite.
+     * component means the graph is disconnected or bipartite. Up to 64 levels this only tells 1
+     * from "more than 1" (returned as 2).
      */
     int doubleCoverComponents(int m, int[] cr, int[] ck) {
       if (m <= 64) {
         return doubleCoverConnected(m, cr, ck) ? 1 : 2;
       }
-      int nodes = 2 * m;
+      return bipartiteComponents(m, m, cr, ck);
+    }
+
+    /**
+     * Union-find over {@code rows} + {@code cols} nodes with an edge row {@code r[t]} – column
+     * {@code c[t]} for the first {@code nCells} cells; the number of components.
+     */
+    private int bipartiteComponents(int rows, int cols, int[] r, int[] c) {
+      int nodes = rows + cols;
       if (parent.length < nodes) {
         parent = new int[nodes];
       }
@@ -1180,13 +1176,11 @@ public final class Glcm implements FeatureFamily {
       }
       int comps = nodes;
       for (int t = 0; t < nCells; t++) {
-        int a = find(par, cr[t]);
-        int b = find(par, m + ck[t]);
+        int a = find(par, r[t]);
+        int b = find(par, rows + c[t]);
         if (a != b) {
           par[a] = b;
-          if (--comps == 1) {
-            return 1;
-          }
+          comps--;
         }
       }
       return comps;
