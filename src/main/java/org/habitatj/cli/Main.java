@@ -172,8 +172,13 @@ public final class Main {
     double rmin = Double.POSITIVE_INFINITY;
     double rmax = Double.NEGATIVE_INFINITY;
     double rsum = 0;
+    long nan = 0;
     byte[] m = mask.data();
     for (int i = 0; i < v.length; i++) {
+      if (Double.isNaN(v[i])) {
+        nan++; // e.g. a feature map: NaN outside its ROI
+        continue;
+      }
       imin = Math.min(imin, v[i]);
       imax = Math.max(imax, v[i]);
       if (m[i] != 0) {
@@ -183,7 +188,8 @@ public final class Main {
       }
     }
     out.println("intensity");
-    out.println("  image     " + num(imin) + " .. " + num(imax));
+    out.println("  image     " + (nan == v.length ? "all NaN" : num(imin) + " .. " + num(imax))
+        + (nan > 0 && nan < v.length ? " (" + nan + " NaN voxels left out)" : ""));
     out.println("  ROI       " + num(rmin) + " .. " + num(rmax) + ", mean "
         + String.format(Locale.ROOT, "%.4f", rsum / mask.count()));
   }

@@ -10,14 +10,13 @@ import org.habitatj.core.image.Mask;
 import org.habitatj.core.image.Volume;
 import org.habitatj.core.maps.FeatureMapEngine;
 import org.habitatj.core.maps.FeatureMaps;
-import org.habitatj.core.maps.KernelShape;
 import org.habitatj.core.maps.MapDiscretization;
 import org.habitatj.core.progress.CanceledException;
 import org.habitatj.core.settings.PyRadiomicsParams;
-import org.habitatj.core.settings.RadiomicsSettings;
 import org.habitatj.ij.FeatureMapImages;
 import org.habitatj.ij.IjProgress;
 import org.habitatj.ij.ImageInputs;
+import org.habitatj.ij.MapSettingsChoice;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -41,7 +40,8 @@ public class ComputeFeatureMapsCommand extends ImageMaskCommand {
   static final String TIFF = "TIFF";
 
   @Parameter(label = "Settings file", required = false,
-      description = "PyRadiomics YAML (binning, kernelRadius, maskedKernel, enabled classes)")
+      description = "PyRadiomics YAML: its binning, kernelRadius, maskedKernel, force2D and"
+          + " featureClass replace the dialog's values (the log names them)")
   private File settingsFile;
 
   @Parameter(label = "Bin width", min = "0", description = "used when no settings file is given")
@@ -92,28 +92,28 @@ public class ComputeFeatureMapsCommand extends ImageMaskCommand {
     List<String> notes = new ArrayList<>();
     Volume img = volume(notes);
     Mask mask = mask(img, notes);
-    RadiomicsSettings.Builder sb;
+    PyRadiomicsParams.Parsed file = null;
     if (ImageInputs.present(settingsFile)) {
       try {
-        PyRadiomicsParams.Parsed parsed = PyRadiomicsParams.read(settingsFile.toPath());
-        notes.addAll(parsed.warnings());
-        sb = parsed.settings().toBuilder();
+        file = PyRadiomicsParams.read(settingsFile.toPath());
+        notes.addAll(file.warnings());
       } catch (IOException e) {
         throw new IllegalArgumentException(
             "cannot read settings file " + settingsFile + ": " + e.getMessage(), e);
       }
-    } else {
-      sb = RadiomicsSettings.builder().binWidth(binWidth);
     }
-    RadiomicsSettings settings = sb.maskedKernel(masked).kernelRadius(kernelRadius).build();
+    MapSettingsChoice choice = MapSettingsChoice.of(file, binWidth, kernelRadius, masked,
+        SQUARE.equals(kernel), features, notes);
     FeatureMapEngine.Builder b = FeatureMapEngine.builder(img, mask)
-        .settings(settings)
-        .features(FeatureMapEngine.parseFeatures(features))
-        .kernel(SQUARE.equals(kernel) ? KernelShape.SQUARE_2D : KernelShape.CUBE_3D)
+        .settings(choice.settings())
+        .kernel(choice.shape())
         .discretization(PER_WINDOW.equals(discretisation)
             ? MapDiscretization.PER_WINDOW : MapDiscretization.WHOLE_ROI_ONCE)
         .threads(threads)
         .progress(IjProgress.create("Compute Feature Maps"));
+    if (choice.features() != null) {
+      b.features(choice.features());
+    }
     if (kernelRadiusMm > 0) {
       b.radiusMm(kernelRadiusMm);
     }
@@ -121,6 +121,18 @@ public class ComputeFeatureMapsCommand extends ImageMaskCommand {
     boolean crop = ROI_BOX.equals(outputExtent);
     FeatureMapImages.requireMemory(engine.features().size(), img.geometry(), mask.boundingBox(),
         engine.radiusVoxels(), crop, "output_extent=[" + ROI_BOX + "]");
+    String title = title() + " maps";
+    String prefix = title.replaceAll("[^A-Za-z0-9._-]", "_");
+    FeatureMapImages.Format format =
+        FeatureMapImages.Format.valueOf(outputFormat.toUpperCase(java.util.Locale.ROOT));
+    if (ImageInputs.present(outputFolder)) {
+      try { // before computing: nothing is overwritten, no run is wasted
+        FeatureMapImages.requireNew(FeatureMapImages.outputFiles(engine.features(),
+            outputFolder.toPath(), prefix, format));
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot write the maps: " + e.getMessage(), e);
+      }
+    }
     FeatureMaps fm;
     try {
       fm = engine.run();
@@ -131,21 +143,17 @@ public class ComputeFeatureMapsCommand extends ImageMaskCommand {
     if (crop) {
       fm = fm.croppedToRoiBox();
     }
-    String title = title() + " maps";
     maps = FeatureMapImages.toHyperstack(fm, title);
     IJ.log("Compute Feature Maps: " + fm.description()
         + (crop ? "; on the ROI bounding box " + fm.geometry().describe() : ""));
     notes.forEach(n -> IJ.log("Compute Feature Maps: " + n));
     if (ImageInputs.present(outputFolder)) {
-      String prefix = title.replaceAll("[^A-Za-z0-9._-]", "_");
       try {
-        if (TIFF.equals(outputFormat)) {
+        if (format == FeatureMapImages.Format.TIFF) { // the hyperstack already built
           java.nio.file.Files.createDirectories(outputFolder.toPath());
           FeatureMapImages.saveTiff(maps, outputFolder.toPath().resolve(prefix + "_maps.tif"), false);
         } else {
-          FeatureMapImages.save(fm, outputFolder.toPath(), prefix,
-              FeatureMapImages.Format.valueOf(outputFormat.toUpperCase(java.util.Locale.ROOT)),
-              false);
+          FeatureMapImages.save(fm, outputFolder.toPath(), prefix, format, false);
         }
       } catch (IOException e) {
         throw new IllegalArgumentException("cannot write the maps: " + e.getMessage(), e);

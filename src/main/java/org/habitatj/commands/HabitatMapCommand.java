@@ -64,6 +64,10 @@ public class HabitatMapCommand extends HabitatCommandInputs {
   @Parameter(type = ItemIO.OUTPUT, label = "ITH score")
   private Double ithScore;
 
+  /** Named {@code results}: ImageJ's Results table, one row (K, ith_score) for macros. */
+  @Parameter(type = ItemIO.OUTPUT, label = "Results")
+  private ResultsTable results;
+
   @Override
   public void run() {
     List<String> notes = new ArrayList<>();
@@ -107,6 +111,10 @@ public class HabitatMapCommand extends HabitatCommandInputs {
     }
     habitats = Tables.of(rows);
     ithScore = r.ithScore();
+    Map<String, String> row = new LinkedHashMap<>();
+    row.put("K", String.valueOf(map.k()));
+    row.put("ith_score", String.valueOf(ithScore));
+    results = Tables.of(List.of(row));
     HabitatClustering.Result c = r.clustering();
     if (sel != HabitatClustering.KSelection.FIXED) {
       String criterion = sel == HabitatClustering.KSelection.SILHOUETTE ? "silhouette"

@@ -156,6 +156,10 @@ public class RunIthPipelineCommand extends ImageMaskCommand {
     CasePipeline.Clinical clin = new CasePipeline.Clinical(romaValue,
         composition == null || composition.equals("none") ? null
             : TumourComposition.parse(composition));
+    if (ImageInputs.present(outputDir) && Files.isRegularFile(outputDir.toPath())) {
+      throw new IllegalArgumentException("cannot write to " + outputDir
+          + ": it is a file, not a folder"); // refused before the work
+    }
     if (ImageInputs.present(outputDir) && !overwrite) {
       List<String> found = PipelineOutputs.existingResults(outputDir.toPath());
       if (!found.isEmpty()) {

@@ -302,6 +302,13 @@ public class CommandBridge implements PlugIn {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("'" + p.key + "' = '" + v + "' is not a number");
     }
+    // the dialog's range holds for macros too
+    if (d < p.min || d > p.max) {
+      throw new IllegalArgumentException("'" + p.key + "' = " + v + " is outside the range of "
+          + p.label + ": " + (Double.isNaN(p.min) ? "" : "at least " + MacroOptions.formatNumber(p.min))
+          + (Double.isNaN(p.min) || Double.isNaN(p.max) ? "" : " and ")
+          + (Double.isNaN(p.max) ? "" : "at most " + MacroOptions.formatNumber(p.max)));
+    }
     Class<?> t = p.type;
     if (p.kind == CommandParameter.Kind.INTEGER) {
       if (d != Math.rint(d)) {

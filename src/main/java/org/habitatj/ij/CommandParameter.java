@@ -29,6 +29,9 @@ public final class CommandParameter {
   final boolean required;
   final List<String> choices;
   final Object defaultValue;
+  /** The declared range ({@code @Parameter(min, max)}), or NaN where none is declared. */
+  final double min;
+  final double max;
 
   CommandParameter(ModuleItem<?> item, Object defaultValue) {
     this.name = item.getName();
@@ -39,6 +42,8 @@ public final class CommandParameter {
     this.description = item.getDescription() == null ? "" : item.getDescription();
     this.required = item.isRequired();
     this.defaultValue = defaultValue;
+    this.min = item.getMinimumValue() instanceof Number n ? n.doubleValue() : Double.NaN;
+    this.max = item.getMaximumValue() instanceof Number n ? n.doubleValue() : Double.NaN;
     this.choices = new ArrayList<>();
     if (item.getVisibility() == ItemVisibility.MESSAGE) {
       kind = Kind.MESSAGE;

@@ -192,6 +192,43 @@ public final class FeatureMapImages {
     }
   }
 
+  /**
+   * The files {@link #save} writes: NIfTI/NRRD {@code <prefix>_<pyradiomicsName>.nii.gz|.nrrd}
+   * per feature, TIFF one {@code <prefix>_maps.tif}.
+   */
+  public static List<Path> outputFiles(List<org.habitatj.core.features.FeatureInfo> features,
+      Path dir, String prefix, Format format) {
+    List<Path> files = new ArrayList<>();
+    if (format == Format.TIFF) {
+      files.add(dir.resolve(prefix + "_maps.tif"));
+      return files;
+    }
+    for (var f : features) {
+      files.add(dir.resolve(prefix + "_" + f.pyradiomicsName()
+          + (format == Format.NIFTI ? ".nii.gz" : ".nrrd")));
+    }
+    return files;
+  }
+
+  /**
+   * Refuses output files before anything is computed or written: the folder must not be a file
+   * and none of the files may exist (nothing is overwritten).
+   *
+   * @throws ImageFormatException naming the folder that is a file, or the first existing file
+   */
+  public static void requireNew(List<Path> files) throws ImageFormatException {
+    for (Path p : files) {
+      Path dir = p.getParent();
+      if (dir != null && Files.exists(dir) && !Files.isDirectory(dir)) {
+        throw new ImageFormatException(dir, "the output folder is a file, not a folder");
+      }
+      if (Files.exists(p)) {
+        throw new ImageFormatException(p, "file exists; not overwritten (choose another output"
+            + " folder, or move the earlier maps)");
+      }
+    }
+  }
+
   /** File formats of {@link #save}. */
   public enum Format {
     NIFTI,
@@ -212,24 +249,23 @@ public final class FeatureMapImages {
   public static List<Path> save(FeatureMaps maps, Path dir, String prefix, Format format,
       boolean overwrite) throws ImageFormatException {
     List<Path> out = new ArrayList<>();
+    List<Path> files = outputFiles(maps.features(), dir, prefix, format);
+    if (!overwrite) {
+      requireNew(files);
+    }
     try {
       Files.createDirectories(dir);
     } catch (java.io.IOException e) {
       throw new ImageFormatException(dir, "cannot create folder: " + e.getMessage(), e);
     }
     if (format == Format.TIFF) {
-      Path p = dir.resolve(prefix + "_maps.tif");
-      if (Files.exists(p) && !overwrite) {
-        throw new ImageFormatException(p, "file exists, not overwritten");
-      }
+      Path p = files.get(0);
       saveTiff(toHyperstack(maps, prefix + "_maps"), p, overwrite);
       out.add(p);
       return out;
     }
     for (int c = 0; c < maps.count(); c++) {
-      String name = prefix + "_" + maps.features().get(c).pyradiomicsName()
-          + (format == Format.NIFTI ? ".nii.gz" : ".nrrd");
-      Path p = dir.resolve(name);
+      Path p = files.get(c);
       Volume v = Volume.ofFloats(maps.newGridArray(c), maps.geometry()); // one map at a time
       if (format == Format.NIFTI) {
         NiftiWriter.write(v, VoxelType.FLOAT32, p, overwrite);

@@ -49,6 +49,25 @@ class MainTest {
     assertTrue(out.contains("ROI       133 .. 919, mean 311.5595"), out);
   }
 
+  /**
+   * A feature map is NaN outside its ROI: info gives the range of the other voxels and says how
+   * many NaN it left out (a 3×1×1 map NaN, 2, 5 with the ROI on the last two voxels).
+   */
+  @Test
+  void infoOnAMapLeavesNanOut(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Geometry g = Geometry.of(new int[] {3, 1, 1}, new double[] {1, 1, 1});
+    Path map = dir.resolve("map.nii.gz");
+    Path mask = dir.resolve("mask.nii.gz");
+    org.habitatj.io.NiftiWriter.write(org.habitatj.core.image.Volume.ofFloats(
+        new float[] {Float.NaN, 2, 5}, g), org.habitatj.io.VoxelType.FLOAT32, map, false);
+    org.habitatj.io.NiftiWriter.write(new org.habitatj.core.image.Mask(new byte[] {0, 1, 1}, g),
+        mask);
+    String[] r = run("info", map.toString(), mask.toString());
+    assertEquals("0", r[0], r[2]);
+    assertTrue(r[1].contains("image     2 .. 5 (1 NaN voxels left out)"), r[1]);
+    assertTrue(r[1].contains("ROI       2 .. 5, mean 3.5000"), r[1]);
+  }
+
   @Test
   void badInputGivesMessageAndStatus() {
     String[] r = run("info", IMAGE, MASK, "--label", "2");

@@ -122,12 +122,16 @@ class PipelineCliTest {
         + Path.of("MR_T1", "image")), r[2]);
   }
 
-  /** A negative ring width is refused (core validation) by the CLI and by the macro route. */
+  /**
+   * A negative ring width is refused: below the dialog's minimum 0 (a bad option value, status 2,
+   * before anything is read), and a NaN one by core validation through the macro route.
+   */
   @Test
   void negativeRingWidthIsRefused() {
     String[] r = pipeline(IMAGE, MASK, "neg", "ring_mm=-2");
-    assertEquals("1", r[0], r[1]);
-    assertTrue(r[2].contains("ring_mm = -2.0 mm is not allowed"), r[2]);
+    assertEquals("2", r[0], r[1]);
+    assertTrue(r[2].contains("'ring_mm' = -2 is outside the range of Ring width (mm): at least 0"),
+        r[2]);
     assertTrue(!Files.exists(tmp.resolve("neg")), "no output folder for a refused run");
     IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
         IllegalArgumentException.class, () -> org.habitatj.ij.CommandBridge.runWithOptions(
@@ -347,6 +351,31 @@ class PipelineCliTest {
     assertTrue(js.get("notes").toString().contains("the feature-map window (79 voxels across, "
         + "radius 39) is larger than the image along x (77 voxels): every window is clipped to "
         + "the image there"), js.get("notes").toString());
+    // and wider than the tumour (STS_008's largest slice spans 37 x 33 voxels, as the whole ROI:
+    // bounding box x 20–56, y 28–60 in MainTest's info)
+    assertTrue(js.get("notes").toString().contains("the feature-map window (79 voxels across) is"
+        + " wider than the tumour (37 x 33 voxels in-plane)"), js.get("notes").toString());
+  }
+
+  /** An output "folder" that is a file is refused before any computation, naming it. */
+  @Test
+  void outputFolderThatIsAFileIsRefused() throws Exception {
+    Path file = tmp.resolve("a file");
+    Files.writeString(file, "keep me");
+    String[] r = run("pipeline", IMAGE, MASK, "--out", file.toString());
+    assertEquals("1", r[0], r[1]);
+    assertTrue(r[2].contains("cannot write to " + file + ": it is a file, not a folder"), r[2]);
+    assertTrue(!r[2].contains("Feature maps"), "refused before the maps: " + r[2]);
+    assertEquals("keep me", Files.readString(file));
+  }
+
+  /** A window radius below the dialog's minimum 1 is refused (it made 40 features non-finite). */
+  @Test
+  void windowRadiusBelowItsMinimumIsRefused() {
+    String[] r = pipeline(IMAGE, MASK, "r0", "window_radius=0");
+    assertEquals("2", r[0], r[2]);
+    assertTrue(r[2].contains("'window_radius' = 0 is outside the range of Window radius (voxels):"
+        + " at least 1"), r[2]);
   }
 
   /** A label given twice, differently, is an error (not silently the last one). */

@@ -114,4 +114,65 @@ class ComputeFeatureMapsCommandTest {
     }
     assertEquals(984, matched);
   }
+
+  /**
+   * A PyRadiomics parameter file's kernelRadius, maskedKernel, force2D and featureClass replace the
+   * dialog's values: with the file of run b (radius 2, masked, force2D, glcm Contrast only) and the
+   * dialog saying radius 1, unmasked, 3D cube, firstorder, the one map is run b's Contrast map.
+   */
+  @Test
+  void settingsFileWinsOverTheDialogValues() throws Exception {
+    Path ref = SHARED.resolve("reference/voxel_maps/b_brain1_z16_r2_all_masked");
+    Assumptions.assumeTrue(Files.isDirectory(ref), "../shared absent");
+    Path yaml = tmp.resolve("run_b.yaml");
+    Files.writeString(yaml, "setting:\n  binWidth: 25\n  force2D: true\nvoxelSetting:\n"
+        + "  kernelRadius: 2\n  maskedKernel: true\nfeatureClass:\n  glcm: [Contrast]\n");
+    Path in = SHARED.resolve("reference/voxel_maps/inputs");
+    Map<String, Object> o = CommandBridge.runWithOptions(ComputeFeatureMapsCommand.class,
+        "image_file=[" + in.resolve("brain1_z16_image1z.nrrd") + "] mask_source=[mask file]"
+            + " mask_file=[" + in.resolve("brain1_z16_label1z.nrrd") + "] label=1"
+            + " settings_file=[" + yaml + "] kernel_radius=1 masked=false kernel=[3D cube]"
+            + " features=[firstorder] output_extent=[ROI bounding box]");
+    ImagePlus imp = (ImagePlus) o.get("maps");
+    assertEquals(1, imp.getNChannels());
+    assertEquals("original_glcm_Contrast", imp.getStack().getSliceLabel(1));
+    String d = (String) imp.getProp(org.habitatj.ij.FeatureMapImages.DESCRIPTION_PROPERTY);
+    assertTrue(d.startsWith("2D square kernel radius 2 voxels"), d);
+    double[] rv = NrrdReader.read(ref.resolve("original_glcm_Contrast.nrrd")).volume()
+        .toDoubleArray();
+    float[] px = (float[]) imp.getStack().getProcessor(1).getPixels();
+    int matched = 0;
+    for (int i = 0; i < rv.length; i++) {
+      if (!Double.isNaN(rv[i])) {
+        assertEquals(rv[i], px[i], 1e-6 * Math.abs(rv[i]) + 1e-12, "voxel " + i);
+        matched++;
+      }
+    }
+    assertEquals(984, matched);
+  }
+
+  /**
+   * Output files that exist, or an output folder that is a file, are refused before the maps are
+   * computed, naming the file; the existing file is left as it was.
+   */
+  @Test
+  void existingOutputsAreRefusedBeforeComputing() throws Exception {
+    Path in = SHARED.resolve("reference/voxel_maps/inputs");
+    Assumptions.assumeTrue(Files.isDirectory(in), "../shared absent");
+    Path out = tmp.resolve("taken");
+    Files.createDirectories(out);
+    Path taken = out.resolve("brain1_z16_image1z_maps_original_glcm_Contrast.nrrd");
+    Files.writeString(taken, "earlier maps");
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> runOnRunB("features=[glcm_Contrast] output_folder=["
+            + out + "] output_format=NRRD"));
+    assertTrue(e.getMessage().contains(taken + ": file exists; not overwritten"), e.getMessage());
+    assertEquals("earlier maps", Files.readString(taken));
+    Path file = tmp.resolve("a file");
+    Files.writeString(file, "x");
+    e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> runOnRunB("features=[glcm_Contrast] output_folder=[" + file + "]"));
+    assertTrue(e.getMessage().contains(file + ": the output folder is a file, not a folder"),
+        e.getMessage());
+  }
 }

@@ -183,6 +183,9 @@ class HabitatMapCommandTest {
         Connectivity.EIGHT, vf);
     assertArrayEquals(ref.tumourMap().labelsAsInt(), l);
     assertEquals(ref.tumourIth().score(), (Double) out.get("ithScore"), 0);
+    // and in the Results table for macros: getResult("ith_score", 0)
+    ResultsTable rt = (ResultsTable) out.get("results");
+    assertEquals(ref.tumourIth().score(), rt.getValue("ith_score", 0), 1e-12);
 
     ResultsTable t = (ResultsTable) out.get("habitats");
     assertEquals(6, t.size());

@@ -74,9 +74,14 @@ class CommandBridgeTest {
         MaskedMeanCommand.class, base + "statistic=median"));
     assertMessage("missing required macro key(s): output_dir (Output folder)",
         () -> CommandBridge.runWithOptions(MaskedMeanCommand.class, "image=[" + img + "]"));
+    // the dialog's declared range (min = 2, max = 9) holds for macro values too
+    assertMessage("'habitat_k' = 1 is outside the range of Habitats K: at least 2 and at most 9",
+        () -> CommandBridge.runWithOptions(MaskedMeanCommand.class, base + "habitat_k=1"));
+    assertMessage("'habitat_k' = 10 is outside the range of Habitats K: at least 2 and at most 9",
+        () -> CommandBridge.runWithOptions(MaskedMeanCommand.class, base + "habitat_k=10"));
     // an error thrown by the command itself arrives with its message
-    assertMessage("habitat_k = 1 must be >= 2", () -> CommandBridge.runWithOptions(
-        MaskedMeanCommand.class, base + "habitat_k=1"));
+    assertMessage("factor = -1.0 must not be negative", () -> CommandBridge.runWithOptions(
+        MaskedMeanCommand.class, base + "factor=-1"));
   }
 
   /**

@@ -72,7 +72,9 @@ class BridgeMacroTest {
     // hand computation: image 100*z + 10*y + x, mask x,y in {1,2} on slice 2 (z = 1):
     // 111 + 112 + 121 + 122 = 466, sum * 0.5 = 233
     assertTrue(all.contains("nResults=1 value=233"), all);
-    assertTrue(all.contains("lastError=habitat_k = 1 must be >= 2"), all);
+    // the dialog's range (min 2) holds in a macro: refused by the bridge, with the key and range
+    assertTrue(all.contains("lastError='habitat_k' = 1 is outside the range of Habitats K: at least"
+        + " 2 and at most 9"), all);
     assertTrue(all.contains("unknown macro key(s) habitats; valid keys: image, mask_image"), all);
     assertFalse(all.contains("not reached"), all);
     String table = Files.readString(tmp.resolve("results.csv"));

@@ -215,14 +215,14 @@ public final class FeatureMapEngine {
   /**
    * Parses a feature choice: comma/space separated items, each a class name ({@code glcm} = all
    * its features) or {@code class_Feature} / {@code original_class_Feature} (one feature), e.g.
-   * {@code "firstorder, glcm_Contrast, glcm_Idm"}. An empty string means all map classes.
+   * {@code "firstorder, glcm_Contrast, glcm_Idm"}. An empty string or {@code all} means all map classes.
    *
    * @return class → feature names (empty list = all), in the order given
    * @throws IllegalArgumentException naming an unknown class
    */
   public static Map<String, List<String>> parseFeatures(String text) {
     Map<String, List<String>> m = new LinkedHashMap<>();
-    if (text == null || text.isBlank()) {
+    if (text == null || text.isBlank() || text.trim().equalsIgnoreCase("all")) {
       for (String f : MAP_FAMILIES) {
         m.put(f, List.of());
       }

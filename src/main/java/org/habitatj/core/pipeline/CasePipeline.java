@@ -348,6 +348,13 @@ public final class CasePipeline {
           + settings.kernelRadius() + ") is larger than the image along " + String.join(", ",
           wider) + ": every window is clipped to the image there");
     }
+    int[] tb = t.boundingBox();
+    if (tb != null && side > tb[3] - tb[0] + 1 && side > tb[4] - tb[1] + 1) {
+      notes.add("the feature-map window (" + side + " voxels across) is wider than the tumour ("
+          + (tb[3] - tb[0] + 1) + " x " + (tb[4] - tb[1] + 1) + " voxels in-plane): neighbouring"
+          + " voxels share most of their window, so the habitats cannot follow the tumour's"
+          + " structure and the ITH scores tend to 0; a smaller window radius is advised");
+    }
     progress.status("Feature maps");
     Map<String, List<String>> families = new LinkedHashMap<>();
     for (String f : settings.mapFamilies()) {

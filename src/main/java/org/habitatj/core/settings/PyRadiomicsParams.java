@@ -28,7 +28,21 @@ public final class PyRadiomicsParams {
   private PyRadiomicsParams() {}
 
   /** Settings plus the warnings about what was not applied. */
-  public record Parsed(RadiomicsSettings settings, List<String> warnings) {}
+  public record Parsed(RadiomicsSettings settings, List<String> warnings, Set<String> keys) {
+    /** Settings and warnings, no record of the keys given. */
+    public Parsed(RadiomicsSettings settings, List<String> warnings) {
+      this(settings, warnings, Set.of());
+    }
+
+    /**
+     * Whether the file gave this key: a {@code setting} or {@code voxelSetting} key such as
+     * {@code kernelRadius}, {@code maskedKernel}, {@code force2D}, or the section name {@code
+     * featureClass}.
+     */
+    public boolean gives(String key) {
+      return keys.contains(key);
+    }
+  }
 
   /** Keys accepted without effect on the features (logged by PyRadiomics only). */
   private static final Set<String> NO_EFFECT =
@@ -75,11 +89,19 @@ public final class PyRadiomicsParams {
       throw new IllegalArgumentException("a PyRadiomics parameter file is a mapping of sections");
     }
     Map<String, Object> root = (Map<String, Object>) doc;
+    Set<String> keys = new java.util.LinkedHashSet<>();
     for (Map.Entry<String, Object> e : root.entrySet()) {
       switch (e.getKey()) {
-        case "setting" -> applySettings(asMap(e.getValue(), "setting"), b, warnings);
-        case "voxelSetting" -> applyVoxelSettings(asMap(e.getValue(), "voxelSetting"), b, warnings);
+        case "setting" -> {
+          applySettings(asMap(e.getValue(), "setting"), b, warnings);
+          keys.addAll(asMap(e.getValue(), "setting").keySet());
+        }
+        case "voxelSetting" -> {
+          applyVoxelSettings(asMap(e.getValue(), "voxelSetting"), b, warnings);
+          keys.addAll(asMap(e.getValue(), "voxelSetting").keySet());
+        }
         case "featureClass" -> {
+          keys.add("featureClass");
           LinkedHashMap<String, List<String>> fc = new LinkedHashMap<>();
           asMap(e.getValue(), "featureClass").forEach((k, v) -> {
             List<String> names = new ArrayList<>();
@@ -115,7 +137,7 @@ public final class PyRadiomicsParams {
         default -> warnings.add("unknown section '" + e.getKey() + "' ignored");
       }
     }
-    return new Parsed(b.build(), warnings);
+    return new Parsed(b.build(), warnings, Set.copyOf(keys));
   }
 
   @SuppressWarnings("unchecked")

@@ -202,6 +202,8 @@ class KernelGeometryTest {
     assertEquals(Map.of("firstorder", List.of(), "glcm", List.of("Contrast", "Idm")),
         FeatureMapEngine.parseFeatures("firstorder, glcm_Contrast original_glcm_Idm"));
     assertEquals(6, FeatureMapEngine.parseFeatures("").size());
+    // "all" (as settings.json writes it) is the same as empty
+    assertEquals(FeatureMapEngine.parseFeatures(""), FeatureMapEngine.parseFeatures(" All "));
     IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
         () -> FeatureMapEngine.parseFeatures("glmc_Contrast"));
     assertTrue(ex.getMessage().contains("glmc"), ex.getMessage());
