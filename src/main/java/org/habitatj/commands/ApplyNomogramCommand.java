@@ -4,6 +4,7 @@ import ij.measure.ResultsTable;
 import java.io.File;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.habitatj.core.clinical.Cohort;
 import org.habitatj.core.clinical.NomogramModel;
@@ -125,6 +126,12 @@ public class ApplyNomogramCommand implements Command {
       totalPoints = last.totalPoints();
     } else {
       Map<String, Object> v = parseValues(values);
+      List<String> unused = new java.util.ArrayList<>(v.keySet());
+      m.terms().forEach(t -> unused.remove(t.name()));
+      if (!unused.isEmpty()) {
+        ij.IJ.log("Apply Nomogram: " + String.join(", ", unused) + " not used: the model's terms"
+            + " are " + m.terms().stream().map(NomogramModel.Term::name).toList());
+      }
       NomogramModel.Prediction p = m.apply(v);
       addRow(m, "patient", v, p);
       probability = p.probability();

@@ -91,6 +91,7 @@ public class ComputeFeatureMapsCommand extends ImageMaskCommand {
   public void run() {
     List<String> notes = new ArrayList<>();
     Volume img = volume(notes);
+    takeLabelFrom(settingsFile, notes);
     Mask mask = mask(img, notes);
     PyRadiomicsParams.Parsed file = null;
     if (ImageInputs.present(settingsFile)) {
@@ -120,7 +121,7 @@ public class ComputeFeatureMapsCommand extends ImageMaskCommand {
     FeatureMapEngine engine = b.build();
     boolean crop = ROI_BOX.equals(outputExtent);
     FeatureMapImages.requireMemory(engine.features().size(), img.geometry(), mask.boundingBox(),
-        engine.radiusVoxels(), crop, "output_extent=[" + ROI_BOX + "]");
+        mask.count(), engine.radiusVoxels(), crop, "output_extent=[" + ROI_BOX + "]");
     String title = title() + " maps";
     String prefix = title.replaceAll("[^A-Za-z0-9._-]", "_");
     FeatureMapImages.Format format =
@@ -136,14 +137,19 @@ public class ComputeFeatureMapsCommand extends ImageMaskCommand {
     FeatureMaps fm;
     try {
       fm = engine.run();
+      if (crop) {
+        fm = fm.croppedToRoiBox();
+      }
+      maps = FeatureMapImages.toHyperstack(fm, title);
     } catch (CanceledException e) {
       IJ.log("Compute Feature Maps: cancelled");
       return;
+    } catch (OutOfMemoryError e) {
+      maps = null; // what was built is garbage now; say so instead of a stack trace
+      throw new IllegalArgumentException("Compute Feature Maps ran out of memory (maximum "
+          + (Runtime.getRuntime().maxMemory() >> 20) + " MB): choose output_extent=[" + ROI_BOX
+          + "], fewer features, or more memory (Edit > Options > Memory & Threads)", e);
     }
-    if (crop) {
-      fm = fm.croppedToRoiBox();
-    }
-    maps = FeatureMapImages.toHyperstack(fm, title);
     IJ.log("Compute Feature Maps: " + fm.description()
         + (crop ? "; on the ROI bounding box " + fm.geometry().describe() : ""));
     notes.forEach(n -> IJ.log("Compute Feature Maps: " + n));

@@ -3,6 +3,7 @@ package org.habitatj.commands;
 import ij.measure.ResultsTable;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,12 +42,17 @@ public class ExtractFeaturesCommand extends ImageMaskCommand {
   @Parameter(label = "Bin width", min = "0", description = "fixed bin width (intensity units)")
   private double binWidth = 25;
 
-  @Parameter(label = "Case ID", required = false, description = "defaults to the image name")
+  @Parameter(label = "Case ID", required = false,
+      description = "defaults to the image file's folder name (as Run ITH Pipeline)")
   private String caseId = "";
 
   @Parameter(label = "Output CSV", required = false, style = FileWidget.SAVE_STYLE,
-      description = "optional: write the row to this CSV file")
+      description = "optional: write the row to this CSV file (and <name>_settings.json)")
   private File outputCsv;
+
+  @Parameter(label = "Replace an earlier CSV", required = false,
+      description = "otherwise an existing output CSV or its settings file is refused")
+  private boolean overwrite = false;
 
   @Parameter(type = ItemIO.OUTPUT, label = "Results")
   private ResultsTable results;
@@ -55,8 +61,17 @@ public class ExtractFeaturesCommand extends ImageMaskCommand {
   public void run() {
     List<String> notes = new ArrayList<>();
     Volume img = volume(notes);
+    takeLabelFrom(settingsFile, notes);
     ImageInputs.SelectedMask sel = selectMask(img, notes);
     Mask mask = sel.mask();
+    if (ImageInputs.present(outputCsv) && !overwrite) { // refused before the work
+      for (Path p : List.of(outputCsv.toPath(), settingsJson(outputCsv.toPath()))) {
+        if (Files.exists(p)) {
+          throw new IllegalArgumentException(p + " already exists; choose another output CSV, or"
+              + " set overwrite (Replace an earlier CSV) to replace it");
+        }
+      }
+    }
     RadiomicsSettings settings;
     if (ImageInputs.present(settingsFile)) {
       try {
@@ -74,7 +89,7 @@ public class ExtractFeaturesCommand extends ImageMaskCommand {
         .extract(img, mask, IjProgress.create("Extract Radiomics Features"));
     notes.addAll(r.warnings());
     LinkedHashMap<String, String> row = new LinkedHashMap<>();
-    row.put("case_id", caseId != null && !caseId.isBlank() ? caseId : caseName());
+    row.put("case_id", caseId != null && !caseId.isBlank() ? caseId : defaultCaseId());
     row.put("habitatj_version", Version.VERSION);
     row.putAll(r.asRow());
     row.put("warnings", String.join("; ", notes));
@@ -106,10 +121,4 @@ public class ExtractFeaturesCommand extends ImageMaskCommand {
     return csv.resolveSibling(n + "_settings.json");
   }
 
-  private String caseName() {
-    if (ImageInputs.present(imageFile)) {
-      return PipelineInputs.stem(imageFile.getName());
-    }
-    return image.getTitle();
-  }
 }

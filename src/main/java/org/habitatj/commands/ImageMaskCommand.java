@@ -76,6 +76,39 @@ abstract class ImageMaskCommand implements Command {
         ImageInputs.present(imageFile) ? null : image, img.geometry(), resampleMask, notes);
   }
 
+  /**
+   * With Label 0 (auto), takes the label a PyRadiomics parameter file gives ({@code setting:
+   * label}) and notes it; call before the mask is selected. An unreadable file is left to the
+   * caller, which reads it again and names the problem.
+   */
+  void takeLabelFrom(java.io.File settingsFile, List<String> notes) {
+    if (label != 0 || !ImageInputs.present(settingsFile)) {
+      return;
+    }
+    try {
+      org.habitatj.core.settings.PyRadiomicsParams.Parsed p =
+          org.habitatj.core.settings.PyRadiomicsParams.read(settingsFile.toPath());
+      if (p.gives("label")) {
+        label = p.settings().label();
+        notes.add("label " + label + " from the settings file " + settingsFile.getName());
+      }
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      // reported when the caller reads the settings
+    }
+  }
+
+  /**
+   * The case ID when none is given: the image file's folder name ({@link
+   * PipelineInputs#defaultCaseId}), also for an open image imported with File › Import › NIfTI/NRRD
+   * (HabitatJ), which knows its file; else the open image's title without extension.
+   */
+  String defaultCaseId() {
+    String source = ImageInputs.present(imageFile) ? null : image.getProp("habitatj.source");
+    return ImageInputs.present(imageFile) ? PipelineInputs.defaultCaseId(imageFile.toPath())
+        : source != null ? PipelineInputs.defaultCaseId(java.nio.file.Path.of(source))
+        : PipelineInputs.stem(image.getTitle());
+  }
+
   /** The record of these inputs for settings.json ({@link PipelineInputs}). */
   PipelineInputs inputs(ImageInputs.SelectedMask sel) {
     String src = ImageInputs.MASK_FILE.equalsIgnoreCase(maskSource) ? ImageInputs.MASK_FILE

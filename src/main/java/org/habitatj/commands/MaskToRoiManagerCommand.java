@@ -28,7 +28,17 @@ public class MaskToRoiManagerCommand implements Command {
     if (!ImageInputs.present(mask)) {
       throw new IllegalArgumentException("no mask image is open");
     }
-    Mask m = Masks.fromLabelImage(ImageInputs.toVolume(mask), Masks.LabelChoice.nonzero()).mask();
-    roisAdded = ImageInputs.toRoiManager(m, mask);
+    roisAdded = ImageInputs.toRoiManager(maskOf(mask), mask);
+  }
+
+  /**
+   * The non-zero voxels of an open image as a mask; outlines in pixels need no voxel size, so an
+   * uncalibrated mask drawn in ImageJ is accepted (one unit taken as 1 mm).
+   *
+   * @throws IllegalArgumentException naming an empty mask
+   */
+  static Mask maskOf(ImagePlus imp) {
+    return Masks.fromLabelImage(org.habitatj.ij.ImagePlusVolumes.wrap(imp, 0, 0,
+        org.habitatj.ij.ImagePlusVolumes.UnitPolicy.ASSUME_MM), Masks.LabelChoice.nonzero()).mask();
   }
 }

@@ -1,5 +1,6 @@
 package org.habitatj.commands;
 
+import ij.IJ;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import java.io.File;
@@ -95,11 +96,9 @@ public class RunIthPipelineCommand extends ImageMaskCommand {
   public void run() {
     List<String> notes = new ArrayList<>();
     Volume img = volume(notes);
+    takeLabelFrom(settingsFile, notes);
     ImageInputs.SelectedMask sel = selectMask(img, notes);
-    String source = ImageInputs.present(imageFile) ? null : image.getProp("habitatj.source");
-    String id = ImageInputs.present(imageFile) ? PipelineInputs.defaultCaseId(imageFile.toPath())
-        : source != null ? PipelineInputs.defaultCaseId(java.nio.file.Path.of(source))
-        : PipelineInputs.stem(image.getTitle());
+    String id = defaultCaseId();
     List<Path> files = new ArrayList<>();
     if (ImageInputs.present(imageFile)) {
       files.add(imageFile.toPath());
@@ -108,6 +107,9 @@ public class RunIthPipelineCommand extends ImageMaskCommand {
       files.add(maskFile.toPath());
     }
     runOn(img, sel.mask(), notes, inputs(sel), id, files);
+    // the menu/macro route says its notes in the Log, as the other commands (the command line
+    // prints them to stderr itself); they are also in results.csv's warnings and settings.json
+    lastNotes.forEach(n -> IJ.log("Run ITH Pipeline: " + n));
   }
 
   /**

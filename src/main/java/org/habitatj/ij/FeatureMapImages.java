@@ -139,18 +139,20 @@ public final class FeatureMapImages {
   /**
    * Refuses maps whose hyperstack would not fit in the JVM's free memory, before they are computed:
    * {@code nMaps} float maps on the image grid, or on the ROI's bounding box when {@code crop}, plus
-   * one full map more (written one at a time).
+   * one full map more (written one at a time), plus the engine's values at the ROI voxels (4 bytes
+   * per voxel and map, kept until the hyperstack is built), plus a quarter for the rest.
    *
    * @param grid the image grid
    * @param roiBox the ROI's inclusive bounding box {x0, y0, z0, x1, y1, z1} (null if empty)
+   * @param roiVoxels number of ROI voxels
    * @param radius the kernel radius (x, y, z) in voxels, by which {@link
    *     FeatureMaps#croppedToRoiBox()} widens the box
    * @param cropOption how the user asks for the bounding box (named in the message)
    * @throws IllegalArgumentException with the sizes, the memory needed and free (MB), and what to
    *     change
    */
-  public static void requireMemory(int nMaps, Geometry grid, int[] roiBox, int[] radius,
-      boolean crop, String cropOption) {
+  public static void requireMemory(int nMaps, Geometry grid, int[] roiBox, long roiVoxels,
+      int[] radius, boolean crop, String cropOption) {
     int[] s = grid.size();
     int[] box = new int[3];
     for (int a = 0; roiBox != null && a < 3; a++) {
@@ -158,7 +160,8 @@ public final class FeatureMapImages {
           - Math.max(0, roiBox[a] - radius[a]) + 1;
     }
     long boxVoxels = (long) box[0] * box[1] * box[2];
-    long need = hyperstackBytes(nMaps + 1, crop ? boxVoxels : grid.voxelCount());
+    long roi = hyperstackBytes(nMaps, roiVoxels);
+    long need = (hyperstackBytes(nMaps + 1, crop ? boxVoxels : grid.voxelCount()) + roi) * 5 / 4;
     Runtime rt = Runtime.getRuntime();
     long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
     if (need <= free) {
@@ -171,7 +174,8 @@ public final class FeatureMapImages {
         nMaps, crop ? "ROI bounding box" : "image grid", shown[0], shown[1], shown[2],
         need >> 20, free >> 20,
         crop ? "Choose fewer features."
-            : "Choose " + cropOption + " (about " + (hyperstackBytes(nMaps + 1, boxVoxels) >> 20)
+            : "Choose " + cropOption + " (about "
+                + ((hyperstackBytes(nMaps + 1, boxVoxels) + roi) * 5 / 4 >> 20)
                 + " MB) or fewer features."));
   }
 

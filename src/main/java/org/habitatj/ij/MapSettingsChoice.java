@@ -54,7 +54,9 @@ public record MapSettingsChoice(RadiomicsSettings settings, KernelShape shape,
       }
       if (file.gives("featureClass")) {
         features = null;
-        fromFile.add("featureClass " + f.enabledFeatures().keySet());
+        List<String> fc = new ArrayList<>();
+        f.enabledFeatures().forEach((k, v) -> fc.add(v.isEmpty() ? k : k + " " + v));
+        fromFile.add("featureClass " + String.join(", ", fc));
       }
       if (!fromFile.isEmpty()) {
         notes.add("the settings file gives " + String.join(", ", fromFile)

@@ -30,6 +30,19 @@ class ClinicalMacroOptionsTest {
     assertEquals(12.5, rt.getValue("ROMA", 0), 0);
     assertEquals("low", a.get("riskClass"));
     assertTrue((Double) a.get("probability") < 0.5);
+    // a value the model does not use is said in the Log (headless: standard output)
+    java.io.PrintStream old = System.out;
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    try {
+      System.setOut(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+      CommandBridge.runWithOptions(ApplyNomogramCommand.class,
+          "values=[ROMA=12.5; composition=cystic; combined_ITH=0.3; age=61]");
+    } finally {
+      System.setOut(old);
+    }
+    String log = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(log.contains("Apply Nomogram: age not used: the model's terms are [ROMA,"
+        + " composition, combined_ITH]"), log);
   }
 
   /** The README's unpaired Compare ROC Curves macro line, keys as written there. */

@@ -92,7 +92,8 @@ class ExtractFeaturesCommandTest {
     assertEquals(json, ExtractFeaturesCommand.settingsJson(csv));
     com.google.gson.JsonObject j = com.google.gson.JsonParser.parseString(
         Files.readString(json)).getAsJsonObject();
-    assertEquals("MR_T1_image", j.get("case_id").getAsString());
+    // the case ID is the image file's folder name, as Run ITH Pipeline's
+    assertEquals("STS_008", j.get("case_id").getAsString());
     assertEquals(org.habitatj.Version.VERSION, j.get("habitatj_version").getAsString());
     assertEquals(10.0, j.getAsJsonObject("radiomics").get("binWidth").getAsDouble(), 0);
     assertEquals("all", j.getAsJsonObject("radiomics").getAsJsonObject("enabledFeatures")
@@ -107,5 +108,41 @@ class ExtractFeaturesCommandTest {
         + "voxels)";
     assertEquals(note, j.getAsJsonArray("notes").get(0).getAsString());
     assertEquals(note, CsvTable.read(csv).get(0).get("warnings"));
+
+    // a second run to the same CSV is refused before computing and leaves both files as they were
+    String before = Files.readString(csv);
+    String beforeJson = Files.readString(json);
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> CommandBridge.runWithOptions(
+            ExtractFeaturesCommand.class, "image_file=[" + img + "] mask_source=[mask file]"
+                + " mask_file=[" + msk + "] bin_width=25 output_csv=[" + csv + "]"));
+    assertTrue(e.getMessage().contains(csv + " already exists; choose another output CSV, or set"
+        + " overwrite"), e.getMessage());
+    assertEquals(before, Files.readString(csv));
+    assertEquals(beforeJson, Files.readString(json));
+    // overwrite=true replaces them
+    CommandBridge.runWithOptions(ExtractFeaturesCommand.class, "image_file=[" + img
+        + "] mask_source=[mask file] mask_file=[" + msk + "] bin_width=25 output_csv=[" + csv
+        + "] overwrite=true");
+    assertEquals(25.0, com.google.gson.JsonParser.parseString(Files.readString(json))
+        .getAsJsonObject().getAsJsonObject("radiomics").get("binWidth").getAsDouble(), 0);
+  }
+
+  /**
+   * With the dialog's Label 0 (auto), a PyRadiomics file's {@code setting: label} is the label
+   * used, and the note says so instead of "no label given".
+   */
+  @Test
+  void labelFromTheSettingsFile() throws Exception {
+    Path yaml = tmp.resolve("label.yaml");
+    Files.writeString(yaml, "setting:\n  binWidth: 25\n  label: 1\n");
+    ij.measure.ResultsTable rt = (ij.measure.ResultsTable) CommandBridge.runWithOptions(
+        ExtractFeaturesCommand.class, "image_file=[test-images/STS_008/MR_T1_image.nii.gz]"
+            + " mask_source=[mask file] mask_file=[test-images/STS_008/MR_T1_mask.nii.gz]"
+            + " settings_file=[" + yaml + "]").get("results");
+    String w = rt.getStringValue("warnings", 0);
+    assertTrue(w.contains("label 1 from the settings file label.yaml"), w);
+    assertTrue(!w.contains("no label given"), w);
+    assertEquals(8862, rt.getValue("diagnostics_Mask-original_VoxelNum", 0), 0);
   }
 }

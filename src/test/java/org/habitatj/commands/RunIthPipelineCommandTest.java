@@ -165,6 +165,27 @@ class RunIthPipelineCommandTest {
    * The two menu entries that give ITH scores agree on the same case when the pipeline is given
    * the ITH Score command's (ITHscore package) window choices.
    */
+  /**
+   * The macro route says the run's notes in the Log (headless: standard output), e.g. the label
+   * chosen automatically for the bundled mask.
+   */
+  @Test
+  void notesGoToTheLog() {
+    java.io.PrintStream old = System.out;
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    try {
+      System.setOut(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+      CommandBridge.runWithOptions(RunIthPipelineCommand.class, "image_file=["
+          + CASE.resolve("MR_T1_image.nii.gz") + "] mask_file=[" + CASE.resolve("MR_T1_mask.nii.gz")
+          + "] ring_mm=0");
+    } finally {
+      System.setOut(old);
+    }
+    String log = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(log.contains("Run ITH Pipeline: no label given: using label 1, the only non-zero"
+        + " label in the mask (8862 voxels)"), log);
+  }
+
   @Test
   void pipelineWithIthscoreWindowsAgreesWithTheIthScoreCommand() {
     String files = "image_file=[" + CASE.resolve("MR_T1_image.nii.gz") + "] mask_file=["

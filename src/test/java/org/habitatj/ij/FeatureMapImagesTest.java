@@ -124,9 +124,11 @@ class FeatureMapImagesTest {
   }
 
   /**
-   * A 4096×4096×1000 grid holds 1.68e10 voxels: 42 + 1 float maps need about 2.7 TB, more than any
-   * test JVM has, so the image grid is refused with the sizes and the bounding-box suggestion; a
-   * 10×10×10 box widened by radius 1 (clipped at 0: 11³ voxels, 43 · 1331 · 4 B = 229 kB) fits.
+   * A 4096×4096×1000 grid holds 1.68e10 voxels: 42 + 1 float maps (4 B each) plus the values at
+   * 1000 ROI voxels (42 · 1000 · 4 B), with a quarter more, need (2 885 681 152 000 + 168 000) ·
+   * 5/4 B = 3 440 000 MB, more than any test JVM has, so the image grid is refused with the sizes
+   * and the bounding-box suggestion; a 10×10×10 box widened by radius 1 (clipped at 0: 11³ voxels,
+   * (43 · 1331 · 4 + 168 000) · 5/4 B = 0.47 MB) fits.
    */
   @Test
   void mapsThatCannotFitAreRefusedBeforeComputing() {
@@ -134,13 +136,13 @@ class FeatureMapImagesTest {
     int[] box = {0, 0, 0, 9, 9, 9};
     IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
         IllegalArgumentException.class,
-        () -> FeatureMapImages.requireMemory(42, g, box, new int[] {1, 1, 1}, false,
+        () -> FeatureMapImages.requireMemory(42, g, box, 1000, new int[] {1, 1, 1}, false,
             "output_extent=[ROI bounding box]"));
     assertTrue(e.getMessage().startsWith("42 feature maps on the image grid (4096x4096x1000 voxels)"
-        + " need about 2752000 MB"), e.getMessage());
+        + " need about 3440000 MB"), e.getMessage());
     assertTrue(e.getMessage().contains("Choose output_extent=[ROI bounding box] (about 0 MB)"),
         e.getMessage());
-    FeatureMapImages.requireMemory(42, g, box, new int[] {1, 1, 1}, true,
+    FeatureMapImages.requireMemory(42, g, box, 1000, new int[] {1, 1, 1}, true,
         "output_extent=[ROI bounding box]");
   }
 }
