@@ -22,7 +22,9 @@
 //   label         ROI label, 0 = the only non-zero label; default 0
 //   settings      PyRadiomics YAML parameter file (optional)
 //   clinical      CSV with a case_id column and optional roma, composition columns (optional)
-//   extra         further options passed unchanged to the command (optional), e.g. [habitats=4]
+//   extra         further options passed unchanged to the command (optional), e.g. [habitats=4];
+//                 [overwrite=true] reruns a cohort into case folders of an earlier run (delete
+//                 the earlier cohort.csv first: the batch never overwrites it)
 
 args = getArgument();
 if (args == "" && !is("Batch Mode") && getInfo("macro.filepath") != "") {

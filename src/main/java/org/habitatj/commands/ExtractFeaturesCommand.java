@@ -110,6 +110,7 @@ public class ExtractFeaturesCommand extends ImageMaskCommand {
       }
     }
     results = Tables.of(List.of(row));
+    notes.forEach(n -> ij.IJ.log("Extract Radiomics Features: " + n)); // as the other commands
   }
 
   /**

@@ -78,19 +78,23 @@ abstract class ImageMaskCommand implements Command {
 
   /**
    * With Label 0 (auto), takes the label a PyRadiomics parameter file gives ({@code setting:
-   * label}) and notes it; call before the mask is selected. An unreadable file is left to the
+   * label}) and notes it (a different label given explicitly wins, also noted); call before the
+   * mask is selected. An unreadable file is left to the
    * caller, which reads it again and names the problem.
    */
   void takeLabelFrom(java.io.File settingsFile, List<String> notes) {
-    if (label != 0 || !ImageInputs.present(settingsFile)) {
+    if (!ImageInputs.present(settingsFile)) {
       return;
     }
     try {
       org.habitatj.core.settings.PyRadiomicsParams.Parsed p =
           org.habitatj.core.settings.PyRadiomicsParams.read(settingsFile.toPath());
-      if (p.gives("label")) {
+      if (p.gives("label") && label == 0) {
         label = p.settings().label();
         notes.add("label " + label + " from the settings file " + settingsFile.getName());
+      } else if (p.gives("label") && label != p.settings().label()) {
+        notes.add("label " + label + " as given; the settings file " + settingsFile.getName()
+            + " says label " + p.settings().label() + ", not used");
       }
     } catch (java.io.IOException | IllegalArgumentException e) {
       // reported when the caller reads the settings

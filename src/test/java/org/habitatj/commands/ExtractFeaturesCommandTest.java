@@ -136,13 +136,32 @@ class ExtractFeaturesCommandTest {
   void labelFromTheSettingsFile() throws Exception {
     Path yaml = tmp.resolve("label.yaml");
     Files.writeString(yaml, "setting:\n  binWidth: 25\n  label: 1\n");
-    ij.measure.ResultsTable rt = (ij.measure.ResultsTable) CommandBridge.runWithOptions(
-        ExtractFeaturesCommand.class, "image_file=[test-images/STS_008/MR_T1_image.nii.gz]"
-            + " mask_source=[mask file] mask_file=[test-images/STS_008/MR_T1_mask.nii.gz]"
-            + " settings_file=[" + yaml + "]").get("results");
+    String files = "image_file=[test-images/STS_008/MR_T1_image.nii.gz] mask_source=[mask file]"
+        + " mask_file=[test-images/STS_008/MR_T1_mask.nii.gz] settings_file=[" + yaml + "]";
+    java.io.PrintStream old = System.out;
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    ij.measure.ResultsTable rt;
+    try {
+      System.setOut(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+      rt = (ij.measure.ResultsTable) CommandBridge.runWithOptions(ExtractFeaturesCommand.class,
+          files).get("results");
+    } finally {
+      System.setOut(old);
+    }
     String w = rt.getStringValue("warnings", 0);
     assertTrue(w.contains("label 1 from the settings file label.yaml"), w);
     assertTrue(!w.contains("no label given"), w);
     assertEquals(8862, rt.getValue("diagnostics_Mask-original_VoxelNum", 0), 0);
+    // the notes are in the Log too (headless: standard output)
+    String log = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(log.contains("Extract Radiomics Features: label 1 from the settings file label.yaml"),
+        log);
+    // an explicit label that differs from the file's wins, and the note says so
+    Files.writeString(yaml, "setting:\n  binWidth: 25\n  label: 2\n");
+    rt = (ij.measure.ResultsTable) CommandBridge.runWithOptions(ExtractFeaturesCommand.class,
+        files + " label=1").get("results");
+    w = rt.getStringValue("warnings", 0);
+    assertTrue(w.contains("label 1 as given; the settings file label.yaml says label 2, not used"),
+        w);
   }
 }
