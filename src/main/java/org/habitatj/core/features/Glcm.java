@@ -944,17 +944,22 @@ public final class Glcm implements FeatureFamily {
       return load(counts, offset, ng, nLevels, 0, ng - 1);
     }
 
-    /**
-     * As {@link #load(double[], int, int, int)} when every count outside rows and columns {@code
-     * lo..hi} (0-based grey levels) is zero; only that block is read (bit-identical result).
-     */
-    public boolean load(double[] counts, int offset, int ng, int nLevels, int lo, int hi) {
+    /** Sizes the buffers and sets the matrix size and level range of a new load. */
+    private void begin(int ng, int nLevels, int lo, int hi) {
       ensure(ng);
       this.ng = ng;
       this.nLevels = nLevels;
       this.lo = lo;
       this.hi = hi;
       this.cellPassValid = false;
+    }
+
+    /**
+     * As {@link #load(double[], int, int, int)} when every count outside rows and columns {@code
+     * lo..hi} (0-based grey levels) is zero; only that block is read (bit-identical result).
+     */
+    public boolean load(double[] counts, int offset, int ng, int nLevels, int lo, int hi) {
+      begin(ng, nLevels, lo, hi);
       // the non-zero counts in row-major order (skipped zeros leave every sum unchanged)
       double total = 0;
       int nz = 0;
@@ -994,12 +999,7 @@ public final class Glcm implements FeatureFamily {
         throw new IllegalArgumentException(
             "flagged load needs at most 64 levels, got " + (hi - lo + 1));
       }
-      ensure(ng);
-      this.ng = ng;
-      this.nLevels = nLevels;
-      this.lo = lo;
-      this.hi = hi;
-      this.cellPassValid = false;
+      begin(ng, nLevels, lo, hi);
       double total = 0;
       int nz = 0;
       int[] ci = cellI;
